@@ -1,0 +1,226 @@
+/**
+ * Writes one validated ingest document in one write transaction: the source, the entities it
+ * mentions, then every fact with this source's evidence. Any failure rolls the whole document
+ * back; the same document twice changes nothing the second time.
+ */
+import { badUserInput, type FieldProblem } from '../errors.js';
+import type { GraphStore, WriteTransaction } from '../graph/graphStore.js';
+import type { IngestEntity } from './document.js';
+import { entityId, participantGroupId, slugify, tenureId } from './ids.js';
+import { validateDocument, type ValidDocument } from './validateDocument.js';
+
+export const KIND_LABELS = {
+  PERSON: 'Person',
+  ORGANIZATION: 'Organization',
+  POST: 'Post',
+  EVENT: 'Event',
+  POLICY_THEME: 'PolicyTheme',
+  DOCUMENT: 'Document',
+  PLACE: 'Place',
+  SOURCE: 'Source',
+} as const;
+
+export interface IngestCounts {
+  created: number;
+  matched: number;
+}
+
+export interface IngestResult {
+  sourceId: string;
+  sourceCreated: boolean;
+  entities: IngestCounts;
+  facts: IngestCounts;
+  nodesCreated: number;
+  relationshipsCreated: number;
+}
+
+/** Validates and writes; throws BAD_USER_INPUT listing every problem when the input is bad. */
+export async function ingestDocument(store: GraphStore, input: unknown): Promise<IngestResult> {
+  const validation = validateDocument(input);
+  if (!validation.ok) throw badUserInput(validation.problems);
+  return store.write((tx) => writeValidDocument(tx, validation.value));
+}
+
+/** The id a document's source gets: explicit, or from publisher, date and title. */
+export function sourceIdOf(valid: ValidDocument): string {
+  const { source } = valid.document;
+  if (source.id) return source.id;
+  const parts = [source.publisher, source.publishedDate, source.name].filter((part): part is string => Boolean(part));
+  return `source:${slugify(parts.join(' '))}`;
+}
+
+async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): Promise<IngestResult> {
+  const { document, idsByRef, tenureIdsByRef } = valid;
+  const sourceId = sourceIdOf(valid);
+  await checkExternalReferences(tx, valid);
+
+  const id = (reference: string) => idsByRef.get(reference) ?? reference;
+  const evidencePrefix = `{"s":${JSON.stringify(sourceId)},`;
+  const evidence = (quote: string, note: string | undefined) =>
+    JSON.stringify(note === undefined ? { s: sourceId, q: quote } : { s: sourceId, q: quote, n: note });
+  const common = { sourceId, evidencePrefix };
+
+  const { source } = document;
+  const sourceWrite = await tx.run('ingest_source', {
+    source: withoutUndefined({ ...source, id: sourceId, searchText: `${source.name} | ${source.publisher ?? ''}` }),
+  });
+  const entityWrite = await tx.run('ingest_entities', {
+    sourceId,
+    entities: document.entities.map((entity) => ({
+      id: id(entity.ref),
+      kind: entity.kind,
+      label: KIND_LABELS[entity.kind],
+      name: entity.name,
+      aliases: entity.aliases,
+      properties: entityProperties(entity),
+      quote: entity.quote,
+      note: entity.note ?? null,
+    })),
+  });
+
+  const tenures: Record<string, unknown>[] = [];
+  const relations: Record<string, unknown>[] = [];
+  const participations: Record<string, unknown>[] = [];
+  const groups: Record<string, unknown>[] = [];
+  const successions: Record<string, unknown>[] = [];
+  for (const fact of document.facts) {
+    const factEvidence = [evidence(fact.quote, fact.note)];
+    switch (fact.type) {
+      case 'TENURE':
+        tenures.push({
+          id: tenureId(id(fact.person), id(fact.post), fact.startDate),
+          person: id(fact.person),
+          post: id(fact.post),
+          startDate: fact.startDate ?? null,
+          endDate: fact.endDate ?? null,
+          evidence: factEvidence,
+        });
+        break;
+      case 'PARTICIPATION':
+        participations.push({
+          person: id(fact.person),
+          event: id(fact.event),
+          role: fact.role,
+          capacity: fact.capacity === undefined ? null : id(fact.capacity),
+          evidence: factEvidence,
+        });
+        break;
+      case 'GROUP_PARTICIPATION':
+        groups.push({
+          id: participantGroupId(id(fact.event), fact.name),
+          event: id(fact.event),
+          name: fact.name,
+          role: fact.role,
+          organization: fact.organization === undefined ? null : id(fact.organization),
+          evidence: factEvidence,
+        });
+        break;
+      case 'SUCCEEDS':
+        successions.push({
+          from: tenureIdsByRef.get(fact.from) ?? fact.from,
+          to: tenureIdsByRef.get(fact.to) ?? fact.to,
+          evidence: factEvidence,
+        });
+        break;
+      default:
+        relations.push({ type: fact.type, from: id(fact.from), to: id(fact.to), evidence: factEvidence });
+    }
+  }
+
+  const factWrites = [
+    await tx.run('ingest_tenures', { ...common, tenures: mergeDuplicates(tenures, (row) => String(row.id)) }),
+    await tx.run('ingest_relations', {
+      ...common,
+      relations: mergeDuplicates(relations, (row) => `${row.type}|${row.from}|${row.to}`),
+    }),
+    await tx.run('ingest_participations', {
+      ...common,
+      participations: mergeDuplicates(participations, (row) => `${row.person}|${row.event}|${row.role}`),
+    }),
+    await tx.run('ingest_participant_groups', { ...common, groups: mergeDuplicates(groups, (row) => String(row.id)) }),
+    await tx.run('ingest_successions', {
+      ...common,
+      successions: mergeDuplicates(successions, (row) => `${row.from}|${row.to}`),
+    }),
+  ];
+
+  const factRows = factWrites.flatMap((write) => write.rows);
+  const entityRows = entityWrite.rows;
+  const all = [sourceWrite, entityWrite, ...factWrites];
+  return {
+    sourceId,
+    sourceCreated: sourceWrite.rows[0]?.created === true,
+    entities: countCreated(entityRows),
+    facts: countCreated(factRows),
+    nodesCreated: all.reduce((sum, write) => sum + write.counters.nodesCreated, 0),
+    relationshipsCreated: all.reduce((sum, write) => sum + write.counters.relationshipsCreated, 0),
+  };
+}
+
+/**
+ * The same fact stated twice in one source keeps one evidence entry per quote, so a fact is
+ * one relationship however often a report repeats it.
+ */
+function mergeDuplicates(rows: Record<string, unknown>[], keyOf: (row: Record<string, unknown>) => string) {
+  const byKey = new Map<string, Record<string, unknown>>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const existing = byKey.get(key);
+    if (!existing) {
+      byKey.set(key, { ...row });
+      continue;
+    }
+    const merged = new Set([...(existing.evidence as string[]), ...(row.evidence as string[])]);
+    existing.evidence = [...merged];
+  }
+  return [...byKey.values()];
+}
+
+async function checkExternalReferences(tx: WriteTransaction, valid: ValidDocument): Promise<void> {
+  const references = valid.externalReferences;
+  const documentIds = new Set(valid.idsByRef.values());
+  const entityKinds = new Map(valid.document.entities.map((entity) => [valid.idsByRef.get(entity.ref), entity.kind]));
+  const askIds = [...new Set([...references.map((reference) => reference.id), ...documentIds])];
+  const { rows } = await tx.run('ingest_existing_kinds', { ids: askIds });
+  const existing = new Map(rows.map((row) => [String(row.id), String(row.kind)]));
+  const problems: FieldProblem[] = [];
+  for (const reference of references) {
+    const kind = existing.get(reference.id);
+    if (kind === undefined) {
+      problems.push({ path: reference.path, message: `refers to no entity in this document or the graph, but got: ${JSON.stringify(reference.id)}` });
+    } else if (!(reference.kinds as readonly string[]).includes(kind)) {
+      problems.push({
+        path: reference.path,
+        message: `expected a ${reference.kinds.join(' or ')}, but got: ${JSON.stringify(reference.id)} (a ${kind})`,
+      });
+    }
+  }
+  valid.document.entities.forEach((entity, index) => {
+    const graphId = valid.idsByRef.get(entity.ref) as string;
+    const kind = existing.get(graphId);
+    if (kind !== undefined && kind !== entityKinds.get(graphId)) {
+      problems.push({
+        path: `entities[${index}].id`,
+        message: `is already a ${kind} in the graph, not a ${entity.kind}: ${JSON.stringify(graphId)}`,
+      });
+    }
+  });
+  if (problems.length > 0) throw badUserInput(problems);
+}
+
+function entityProperties(entity: IngestEntity): Record<string, unknown> {
+  const { kind, ref, id, name, aliases, disambiguator, quote, note, ...properties } = entity;
+  void kind, ref, id, name, aliases, quote, note;
+  return withoutUndefined({ ...properties, disambiguator });
+}
+
+function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+}
+
+function countCreated(rows: ReadonlyArray<Record<string, unknown>>): IngestCounts {
+  const created = rows.filter((row) => row.created === true).length;
+  return { created, matched: rows.length - created };
+}
+
+export { entityId };
