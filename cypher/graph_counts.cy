@@ -1,0 +1,5 @@
+// graph_counts: how many nodes and relationships the database holds (for idempotence checks and /ready).
+// $params: none.  Returns: nodes, relationships.
+CALL () { MATCH (n) RETURN count(n) AS nodes }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN nodes, relationships

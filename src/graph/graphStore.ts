@@ -1,0 +1,88 @@
+/**
+ * The one door to Neo4j. Reads run in read transactions (routable to cluster secondaries),
+ * writes in one write transaction each; every transaction has a timeout. A shared bookmark
+ * manager keeps read-your-writes across sessions, also on a cluster.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type BookmarkManager } from 'neo4j-driver';
+import type { QueryName, QueryTexts } from './queries.js';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+export interface GraphStoreOptions {
+  database: string | undefined;
+  timeoutMs: number;
+  /** Called once per query sent, so tests can count round trips. */
+  onQuery?: (name: QueryName) => void;
+}
+
+export class GraphStore {
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+
+  constructor(
+    readonly driver: Driver,
+    private readonly queries: QueryTexts,
+    private readonly options: GraphStoreOptions,
+  ) {}
+
+  /** Runs one named read query in its own read transaction and returns plain rows. */
+  async read(name: QueryName, params: Params = {}): Promise<Row[]> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: this.bookmarks,
+    });
+    try {
+      return await session.executeRead((tx) => this.run(tx, name, params), { timeout: this.options.timeoutMs });
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs `work` in one write transaction: all of it commits, or none of it. */
+  async write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
+    try {
+      return await session.executeWrite(
+        (tx) => work({ run: (name, params) => this.runWithSummary(tx, name, params) }),
+        { timeout: this.options.timeoutMs },
+      );
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Raw statement execution for schema set-up, which cannot run inside a managed transaction. */
+  async runSchemaStatement(statement: string): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, bookmarkManager: this.bookmarks });
+    try {
+      await session.run(statement);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async run(tx: ManagedTransaction, name: QueryName, params: Params): Promise<Row[]> {
+    return (await this.runWithSummary(tx, name, params)).rows;
+  }
+
+  private async runWithSummary(tx: ManagedTransaction, name: QueryName, params: Params): Promise<WriteResult> {
+    this.options.onQuery?.(name);
+    const result: QueryResult = await tx.run(this.queries[name], params);
+    const counters = result.summary.counters.updates();
+    return { rows: result.records.map((record) => record.toObject() as Row), counters };
+  }
+}
+
+export interface WriteResult {
+  rows: Row[];
+  counters: { nodesCreated: number; nodesDeleted: number; relationshipsCreated: number; relationshipsDeleted: number; propertiesSet: number };
+}
+
+export interface WriteTransaction {
+  run(name: QueryName, params: Params): Promise<WriteResult>;
+}

@@ -1,0 +1,70 @@
+/**
+ * The subgraph around one entity, breadth first: one batched query per depth level, nearest
+ * nodes first and then by id, so the same graph always gives the same answer. Stops at
+ * `limit` nodes and says so (truncated). Edges are kept only between nodes in the result.
+ */
+import type { EntityKind } from '../ingest/document.js';
+import type { GraphStore } from './graphStore.js';
+import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type RawEdge } from './graphElements.js';
+
+export const NEIGHBORHOOD_MAX_DEPTH = 3;
+export const NEIGHBORHOOD_MAX_LIMIT = 2000;
+
+export interface Subgraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  truncated: boolean;
+}
+
+export interface NeighborhoodRequest {
+  id: string;
+  depth: number;
+  limit: number;
+  kinds: ReadonlyArray<EntityKind> | null;
+}
+
+/** Null when the centre does not exist. */
+export async function neighborhood(store: GraphStore, request: NeighborhoodRequest): Promise<Subgraph | null> {
+  const [centre] = await store.read('entities_by_ids', { ids: [request.id] });
+  if (!centre) return null;
+  const nodes = new Map<string, GraphNode>();
+  const edges = new Map<string, GraphEdge>();
+  const root = toGraphNode(centre.entity as Record<string, unknown>);
+  nodes.set(root.id, root);
+  const includeSources = request.kinds?.includes('SOURCE') ?? false;
+  const rowLimit = request.limit * 5;
+  let truncated = false;
+  let frontier = [root.id];
+
+  // One more step than the depth collects the edges between the outermost nodes.
+  for (let level = 1; level <= request.depth + 1 && frontier.length > 0; level += 1) {
+    const collecting = level <= request.depth;
+    const rows = await store.read('neighborhood_expand', { frontier, includeSources, rowLimit });
+    if (rows.length >= rowLimit && collecting) truncated = true;
+    const next: string[] = [];
+    const pending: RawEdge[] = [];
+    for (const row of rows) {
+      const node = toGraphNode(row.node as Record<string, unknown>);
+      pending.push(row.edge as RawEdge);
+      if (nodes.has(node.id) || !collecting) continue;
+      if (request.kinds && !request.kinds.includes(node.kind)) continue;
+      if (nodes.size >= request.limit) {
+        truncated = true;
+        continue;
+      }
+      nodes.set(node.id, node);
+      next.push(node.id);
+    }
+    for (const raw of pending) {
+      if (!nodes.has(raw.source) || !nodes.has(raw.target)) continue;
+      const edge = toGraphEdge(raw);
+      edges.set(edge.id, edge);
+    }
+    frontier = next;
+  }
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    truncated,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Plain records as the Cypher queries return them, and the parsing of stored evidence.
+ * Facts keep their evidence as JSON strings {"s": sourceId, "q": quote, "n": note}: one list
+ * per relationship or fact node, one entry per supporting source.
+ */
+import type { EntityKind, ParticipationRole } from '../ingest/document.js';
+
+export interface EntityRecord {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[];
+  [property: string]: unknown;
+}
+
+export interface EvidenceRecord {
+  sourceId: string;
+  quote: string;
+  note: string | null;
+}
+
+export interface TenureRecord {
+  id: string;
+  personId: string;
+  postId: string;
+  startDate: string | null;
+  endDate: string | null;
+  attestedFrom: string | null;
+  /** Ids of the tenures this one is stated to succeed. */
+  succeeds: string[];
+  evidence: string[];
+}
+
+export interface ParticipationRecord {
+  personId: string;
+  eventId: string;
+  role: ParticipationRole;
+  capacityId: string | null;
+  evidence: string[];
+}
+
+export interface ParticipantGroupRecord {
+  id: string;
+  name: string;
+  role: ParticipationRole;
+  eventId: string;
+  organizationId: string | null;
+  evidence: string[];
+}
+
+export interface RelatedRecord {
+  entity: EntityRecord;
+  relationship: Record<string, unknown>;
+}
+
+/** Stored evidence entries, ordered by source id so answers do not depend on ingest order. */
+export function parseEvidence(entries: unknown): EvidenceRecord[] {
+  if (!Array.isArray(entries)) return [];
+  return entries
+    .map((entry) => {
+      const parsed = JSON.parse(String(entry)) as { s: string; q: string; n?: string };
+      return { sourceId: parsed.s, quote: parsed.q, note: parsed.n ?? null };
+    })
+    .sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0));
+}

@@ -1,0 +1,80 @@
+/**
+ * Entity lookups by id and the Entity interface. An unknown id answers null; every entity
+ * type shares the evidence field (its mentions by sources).
+ */
+import type { EntityKind } from '../ingest/document.js';
+import type { EntityRecord } from '../graph/records.js';
+import type { RequestContext } from './context.js';
+import { entityEvidence } from './evidence.js';
+
+export const TYPE_OF_KIND: Record<EntityKind, string> = {
+  PERSON: 'Person',
+  ORGANIZATION: 'Organization',
+  POST: 'Post',
+  EVENT: 'Event',
+  POLICY_THEME: 'PolicyTheme',
+  DOCUMENT: 'Document',
+  PLACE: 'Place',
+  SOURCE: 'Source',
+};
+
+/** Root field resolver: the entity with this id if it is of `kind` (any kind when undefined). */
+export function entityOfKind(kind: EntityKind | undefined) {
+  return async (_root: unknown, args: { id: string }, context: RequestContext): Promise<EntityRecord | null> => {
+    const entity = await context.loaders.entity.load(args.id);
+    if (!entity || (kind !== undefined && entity.kind !== kind)) return null;
+    return entity;
+  };
+}
+
+const sharedEntityFields = { evidence: entityEvidence, aliases: (entity: EntityRecord) => entity.aliases ?? [] };
+
+export const entityResolvers = {
+  Entity: {
+    __resolveType: (entity: EntityRecord) => TYPE_OF_KIND[entity.kind],
+  },
+  Query: {
+    entity: entityOfKind(undefined),
+    person: entityOfKind('PERSON'),
+    organization: entityOfKind('ORGANIZATION'),
+    post: entityOfKind('POST'),
+    event: entityOfKind('EVENT'),
+    policyTheme: entityOfKind('POLICY_THEME'),
+    document: entityOfKind('DOCUMENT'),
+    place: entityOfKind('PLACE'),
+    source: entityOfKind('SOURCE'),
+  },
+  ...Object.fromEntries(Object.values(TYPE_OF_KIND).map((typeName) => [typeName, sharedEntityFields])),
+};
+
+/** Entities linked to `entity` by one relationship type, in one direction. */
+export async function relatedEntities(
+  context: RequestContext,
+  entity: EntityRecord,
+  type: string,
+  direction: 'OUT' | 'IN',
+): Promise<EntityRecord[]> {
+  const related = await context.loaders.related.load({ id: entity.id, type, direction });
+  return related.map((item) => item.entity);
+}
+
+/** The first entity linked by a relationship that has at most one target (parent, place, ...). */
+export async function relatedEntity(
+  context: RequestContext,
+  entity: EntityRecord,
+  type: string,
+  direction: 'OUT' | 'IN',
+): Promise<EntityRecord | null> {
+  return (await relatedEntities(context, entity, type, direction))[0] ?? null;
+}
+
+/** Linked entities with the evidence of each link (ThemeLink and the like). */
+export async function relatedWithEvidence(
+  context: RequestContext,
+  entity: EntityRecord,
+  type: string,
+  direction: 'OUT' | 'IN',
+): Promise<Array<{ entity: EntityRecord; evidence: unknown }>> {
+  const related = await context.loaders.related.load({ id: entity.id, type, direction });
+  return related.map((item) => ({ entity: item.entity, evidence: item.relationship.evidence }));
+}

@@ -1,0 +1,32 @@
+/** All resolvers, merged type by type from the files that each own one part of the schema. */
+import { DateScalar, JsonScalar } from './scalars.js';
+import { entityResolvers } from './entity.js';
+import { evidenceResolvers } from './evidence.js';
+import { peopleResolvers } from './people.js';
+import { eventResolvers } from './events.js';
+import { exploreResolvers } from './explore.js';
+
+type ResolverMap = Record<string, unknown>;
+
+function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const map of maps) {
+    for (const [typeName, fields] of Object.entries(map)) {
+      if (fields instanceof Object && !(fields instanceof Function) && !('serialize' in fields)) {
+        merged[typeName] = { ...(merged[typeName] ?? {}), ...(fields as Record<string, unknown>) };
+      } else {
+        (merged as ResolverMap)[typeName] = fields;
+      }
+    }
+  }
+  return merged;
+}
+
+export const resolvers = mergeResolvers(
+  { Date: DateScalar, JSON: JsonScalar },
+  entityResolvers,
+  evidenceResolvers,
+  peopleResolvers,
+  eventResolvers,
+  exploreResolvers,
+);
