@@ -1,0 +1,103 @@
+/**
+ * The whole configuration, parsed and checked once from the environment. Everything else
+ * trusts the frozen object this returns; a bad value stops start-up with a message naming
+ * the variable and the value.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const port = (fallback: number, allowZero: boolean) =>
+  z.coerce
+    .number({ error: 'expected a port number' })
+    .int('expected a whole number')
+    .min(allowZero ? 0 : 1, allowZero ? 'expected 0 or a port number' : 'expected a port number from 1')
+    .max(65_535, 'expected a port number up to 65535')
+    .default(fallback);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+const environmentSchema = z.object({
+  PORT: port(4000, true),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NEO4J_URI: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'expected a bolt://, neo4j:// or neo4j+s:// URI')
+      .optional(),
+  ),
+  NEO4J_USERNAME: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: optionalText,
+  NEO4J_DATABASE: optionalText,
+  OFFICEGRAPH_DATA_DIR: z.string().min(1).default('./.data'),
+  OFFICEGRAPH_BOLT_PORT: port(7687, true),
+  OFFICEGRAPH_NEO4J_HEAP: z.string().regex(/^\d+[mg]$/, 'expected a size like 512m or 1g').default('1g'),
+  OFFICEGRAPH_NEO4J_PAGECACHE: z.string().regex(/^\d+[mg]$/, 'expected a size like 256m or 1g').default('256m'),
+  OFFICEGRAPH_WRITE_TOKEN: optionalText,
+  OFFICEGRAPH_SEED: booleanFlag.default(true),
+  OFFICEGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  OFFICEGRAPH_INTROSPECTION: booleanFlag.default(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Set when the user brings their own Neo4j; unset means: start the local one. */
+  readonly neo4jUri: string | undefined;
+  readonly neo4jUsername: string;
+  readonly neo4jPassword: string | undefined;
+  readonly neo4jDatabase: string | undefined;
+  readonly dataDir: string;
+  readonly boltPort: number;
+  readonly neo4jHeap: string;
+  readonly neo4jPageCache: string;
+  readonly writeToken: string | undefined;
+  readonly seed: boolean;
+  readonly queryTimeoutMs: number;
+  readonly introspection: boolean;
+  readonly logLevel: string;
+  readonly production: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = issue.path.join('.');
+      const value = environment[variable];
+      return `${variable}: ${issue.message}, but got: ${JSON.stringify(value)}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  return Object.freeze({
+    port: env.PORT,
+    host: env.HOST,
+    neo4jUri: env.NEO4J_URI,
+    neo4jUsername: env.NEO4J_USERNAME,
+    neo4jPassword: env.NEO4J_PASSWORD,
+    neo4jDatabase: env.NEO4J_DATABASE,
+    dataDir: path.resolve(env.OFFICEGRAPH_DATA_DIR),
+    boltPort: env.OFFICEGRAPH_BOLT_PORT,
+    neo4jHeap: env.OFFICEGRAPH_NEO4J_HEAP,
+    neo4jPageCache: env.OFFICEGRAPH_NEO4J_PAGECACHE,
+    writeToken: env.OFFICEGRAPH_WRITE_TOKEN,
+    seed: env.OFFICEGRAPH_SEED,
+    queryTimeoutMs: env.OFFICEGRAPH_QUERY_TIMEOUT_MS,
+    introspection: env.OFFICEGRAPH_INTROSPECTION,
+    logLevel: env.LOG_LEVEL,
+    production: env.NODE_ENV === 'production',
+  });
+}
