@@ -164,6 +164,19 @@ export function validateDocument(input: unknown): ValidationResult {
     resolve(to, toKinds.length > 0 ? toKinds : shapes.map(([, kind]) => kind), `${path}.to`);
   }
 
+  // A post is always a post of some organization (Post.organization is never null).
+  const postsWithOrganization = new Set(
+    document.facts.flatMap((fact) => (fact.type === 'POST_OF' ? [fact.from] : [])),
+  );
+  document.entities.forEach((entity, index) => {
+    if (entity.kind === 'POST' && !postsWithOrganization.has(entity.ref)) {
+      problems.push({
+        path: `entities[${index}]`,
+        message: `expected a POST_OF fact linking post ${JSON.stringify(entity.ref)} to its organization, but the document has none`,
+      });
+    }
+  });
+
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, value: { document, idsByRef, tenureIdsByRef, externalReferences } };
 }
