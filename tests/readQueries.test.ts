@@ -123,8 +123,8 @@ describe('the plenary meeting', () => {
       'theme:15th-five-year-plan',
       'theme:belt-and-road-initiative',
       'theme:border-security-and-overseas-interests',
-      'theme:fourth-plenary-session-of-the-20th-cpc-central-committee',
       'theme:foreign-trade',
+      'theme:fourth-plenary-session-of-the-20th-cpc-central-committee',
       'theme:frugality-in-foreign-related-activities',
       'theme:head-of-state-diplomacy',
       'theme:high-standard-opening-up',
@@ -298,8 +298,11 @@ describe('paths and neighborhoods', () => {
       'post:deputy-director-of-the-jilin-provincial-foreign-affairs-committee',
       'post:director-of-the-jilin-provincial-foreign-affairs-committee',
     ]);
+    // Edges between the outer nodes are part of the subgraph too (the Party committee is in Jilin).
     expect(subgraph.edges.map((edge: { id: string }) => edge.id)).toEqual([
+      'based_in:org:cpc-jilin-provincial-committee->place:jilin',
       `based_in:${COMMITTEE}->place:jilin`,
+      `held_in:${PLENARY}->place:jilin`,
       `organized_by:${PLENARY}->${COMMITTEE}`,
       `part_of:${COMMITTEE}->org:cpc-jilin-provincial-committee`,
       `post_of:post:deputy-director-of-the-jilin-provincial-foreign-affairs-committee->${COMMITTEE}`,

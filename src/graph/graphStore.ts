@@ -72,10 +72,23 @@ export class GraphStore {
 
   private async runWithSummary(tx: ManagedTransaction, name: QueryName, params: Params): Promise<WriteResult> {
     this.options.onQuery?.(name);
-    const result: QueryResult = await tx.run(this.queries[name], params);
+    const result: QueryResult = await tx.run(this.queries[name], toCypherValues(params) as Params);
     const counters = result.summary.counters.updates();
     return { rows: result.records.map((record) => record.toObject() as Row), counters };
   }
+}
+
+/**
+ * JavaScript numbers travel as floats, which Cypher refuses for LIMIT and friends: whole
+ * numbers are sent as Cypher integers.
+ */
+function toCypherValues(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toCypherValues);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toCypherValues(item)]));
+  }
+  return value;
 }
 
 export interface WriteResult {
