@@ -23,10 +23,18 @@ export interface ResolvedTenure extends TenureRecord {
 export function resolvePostTenures(records: ReadonlyArray<TenureRecord>): Map<string, ResolvedTenure> {
   const resolved = new Map<string, ResolvedTenure>();
   for (const record of records) {
+    // Absent properties come back as undefined; the rules below speak of null.
+    const startDate = record.startDate ?? null;
+    const endDate = record.endDate ?? null;
+    const attestedFrom = record.attestedFrom ?? null;
     resolved.set(record.id, {
       ...record,
-      effectiveStart: record.startDate ?? record.attestedFrom ?? null,
-      effectiveEnd: record.endDate,
+      startDate,
+      endDate,
+      attestedFrom,
+      succeeds: record.succeeds ?? [],
+      effectiveStart: startDate ?? attestedFrom,
+      effectiveEnd: endDate,
       endIsDerived: false,
       predecessorId: null,
       successorId: null,

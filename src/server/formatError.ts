@@ -35,8 +35,12 @@ export function createFormatError(options: { production: boolean; log: (error: u
         return { ...formatted, message: 'The query took too long and was stopped.', extensions: { code: neo4jCode } };
       }
       const code = String(formatted.extensions?.code ?? '');
-      if (KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-      if (CLIENT_CODES.has(code)) return formatted;
+      if ((KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) || CLIENT_CODES.has(code)) {
+        // The client's own mistakes need no server stack trace, in any mode.
+        const { stacktrace, ...extensions } = formatted.extensions ?? {};
+        void stacktrace;
+        return { ...formatted, extensions };
+      }
       options.log(original, formatted);
       if (!options.production) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
       return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
