@@ -120,6 +120,19 @@ describe('npm start', () => {
     return exited;
   }
 
+  it('says in one sentence what to do when Java is missing', () => {
+    const result = spawnSync('node', ['dist/src/cli/start.js'], {
+      cwd: root,
+      env: { ...process.env, NEO4J_URI: '', JAVA_HOME: '/nonexistent-java', OFFICEGRAPH_DATA_DIR: dataDir },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'officegraph: Java 17 or newer is needed to run the local Neo4j: install it (Debian: apt-get install openjdk-17-jre-headless) or set NEO4J_URI to an existing Neo4j.',
+    );
+  });
+
   it('serves the seed graph, stops cleanly, and keeps the same data on a second start', async () => {
     const first = await startServer();
     const ready = await fetch(`${first.url}/ready`);
