@@ -43,6 +43,12 @@ const environmentSchema = z.object({
   OFFICEGRAPH_SEED: booleanFlag.default(true),
   OFFICEGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   OFFICEGRAPH_INTROSPECTION: booleanFlag.default(true),
+  OFFICEGRAPH_MAX_DEPTH: z.coerce.number().int().min(1).max(1000).default(12),
+  OFFICEGRAPH_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(15),
+  OFFICEGRAPH_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(10_000).default(20),
+  OFFICEGRAPH_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(3000),
+  OFFICEGRAPH_MAX_COST: z.coerce.number().int().min(1).max(100_000_000).default(20_000),
+  OFFICEGRAPH_DEFAULT_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -63,8 +69,20 @@ export interface Config {
   readonly seed: boolean;
   readonly queryTimeoutMs: number;
   readonly introspection: boolean;
+  /** Query limits, checked before any resolver runs (src/server/plugins/queryLimits.ts). */
+  readonly queryLimits: QueryLimits;
   readonly logLevel: string;
   readonly production: boolean;
+}
+
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxDirectives: number;
+  readonly maxTokens: number;
+  readonly maxCost: number;
+  /** What a list field without `first`/`limit` is assumed to hold when pricing a query. */
+  readonly defaultListSize: number;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +115,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     seed: env.OFFICEGRAPH_SEED,
     queryTimeoutMs: env.OFFICEGRAPH_QUERY_TIMEOUT_MS,
     introspection: env.OFFICEGRAPH_INTROSPECTION,
+    queryLimits: Object.freeze({
+      maxDepth: env.OFFICEGRAPH_MAX_DEPTH,
+      maxAliases: env.OFFICEGRAPH_MAX_ALIASES,
+      maxDirectives: env.OFFICEGRAPH_MAX_DIRECTIVES,
+      maxTokens: env.OFFICEGRAPH_MAX_TOKENS,
+      maxCost: env.OFFICEGRAPH_MAX_COST,
+      defaultListSize: env.OFFICEGRAPH_DEFAULT_LIST_SIZE,
+    }),
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === 'production',
   });

@@ -19,6 +19,8 @@ import { projectRoot } from '../projectRoot.js';
 import type { RequestContext } from '../resolvers/context.js';
 import { resolvers } from '../resolvers/index.js';
 import { createFormatError } from './formatError.js';
+import { queryLimits } from './plugins/queryLimits.js';
+import { requestLogging } from './plugins/requestLogging.js';
 import { hasWriteToken } from './writeToken.js';
 
 /** Why the service is not ready yet, or null when it is. */
@@ -43,6 +45,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const { config, store, logger } = options;
   const app = express();
   const httpServer = http.createServer(app);
+  const limits = queryLimits(config.queryLimits);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
     resolvers: resolvers as ApolloServerOptionsWithTypeDefs<RequestContext>['resolvers'],
@@ -53,7 +56,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       production: config.production,
       log: (error, formatted) => logger.error({ err: error, path: formatted.path }, 'internal error'),
     }),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), limits.plugin, requestLogging<RequestContext>(logger)],
   });
   await apollo.start();
 
