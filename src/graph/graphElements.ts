@@ -30,7 +30,7 @@ export interface RawEdge {
   properties: Record<string, unknown>;
 }
 
-const HIDDEN_NODE_PROPERTIES = new Set(['searchText', 'text', 'isTenure']);
+const HIDDEN_NODE_PROPERTIES = new Set(['searchText', 'text', 'isTenure', 'referencedIds']);
 
 export function toGraphNode(properties: Record<string, unknown>): GraphNode {
   const visible = Object.fromEntries(

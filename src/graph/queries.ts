@@ -30,6 +30,12 @@ export const QUERY_NAMES = [
   'ingest_successions',
   'graph_counts',
   'seeded_sources',
+  'retract_source',
+  'merge_entities_check',
+  'merge_entity_tenures',
+  'merge_rekey_tenures',
+  'merge_move_relationships',
+  'merge_finish',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -50,11 +50,15 @@ export function sourceIdOf(valid: ValidDocument): string {
 }
 
 async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): Promise<IngestResult> {
-  const { document, idsByRef, tenureIdsByRef } = valid;
+  const { document, idsByRef } = valid;
   const sourceId = sourceIdOf(valid);
-  await checkExternalReferences(tx, valid);
+  const redirects = await checkExternalReferences(tx, valid);
 
-  const id = (reference: string) => idsByRef.get(reference) ?? reference;
+  // Ids merged away by mergeEntities resolve to the entity they were merged into.
+  const id = (reference: string) => {
+    const graphId = idsByRef.get(reference) ?? reference;
+    return redirects.get(graphId) ?? graphId;
+  };
   const evidencePrefix = `{"s":${JSON.stringify(sourceId)},`;
   const evidence = (quote: string, note: string | undefined) =>
     JSON.stringify(note === undefined ? { s: sourceId, q: quote } : { s: sourceId, q: quote, n: note });
@@ -62,7 +66,13 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
 
   const { source } = document;
   const sourceWrite = await tx.run('ingest_source', {
-    source: withoutUndefined({ ...source, id: sourceId, searchText: `${source.name} | ${source.publisher ?? ''}` }),
+    source: withoutUndefined({
+      ...source,
+      id: sourceId,
+      searchText: `${source.name} | ${source.publisher ?? ''}`,
+      // Ids this source's facts point at without mentioning them, so retractSource finds those facts.
+      referencedIds: valid.externalReferences.length > 0 ? [...new Set(valid.externalReferences.map((reference) => redirects.get(reference.id) ?? reference.id))] : undefined,
+    }),
   });
   const entityWrite = await tx.run('ingest_entities', {
     sourceId,
@@ -83,6 +93,11 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
   const participations: Record<string, unknown>[] = [];
   const groups: Record<string, unknown>[] = [];
   const successions: Record<string, unknown>[] = [];
+  const tenureIdsOfRefs = new Map(
+    document.facts.flatMap((fact) =>
+      fact.type === 'TENURE' && fact.ref !== undefined ? [[fact.ref, tenureId(id(fact.person), id(fact.post), fact.startDate)] as const] : [],
+    ),
+  );
   for (const fact of document.facts) {
     const factEvidence = [evidence(fact.quote, fact.note)];
     switch (fact.type) {
@@ -117,8 +132,8 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
         break;
       case 'SUCCEEDS':
         successions.push({
-          from: tenureIdsByRef.get(fact.from) ?? fact.from,
-          to: tenureIdsByRef.get(fact.to) ?? fact.to,
+          from: tenureIdsOfRefs.get(fact.from) ?? id(fact.from),
+          to: tenureIdsOfRefs.get(fact.to) ?? id(fact.to),
           evidence: factEvidence,
         });
         break;
@@ -176,7 +191,8 @@ function mergeDuplicates(rows: Record<string, unknown>[], keyOf: (row: Record<st
   return [...byKey.values()];
 }
 
-async function checkExternalReferences(tx: WriteTransaction, valid: ValidDocument): Promise<void> {
+/** Checks the references to graph ids; returns the redirects (merged-away id to its target) among all ids. */
+async function checkExternalReferences(tx: WriteTransaction, valid: ValidDocument): Promise<Map<string, string>> {
   const references = valid.externalReferences;
   const documentIds = new Set(valid.idsByRef.values());
   const entityKinds = new Map(valid.document.entities.map((entity) => [valid.idsByRef.get(entity.ref), entity.kind]));
@@ -206,6 +222,7 @@ async function checkExternalReferences(tx: WriteTransaction, valid: ValidDocumen
     }
   });
   if (problems.length > 0) throw badUserInput(problems);
+  return new Map(rows.filter((row) => row.target !== row.id).map((row) => [String(row.id), String(row.target)]));
 }
 
 function entityProperties(entity: IngestEntity): Record<string, unknown> {

@@ -5,8 +5,11 @@
  */
 import type { FieldProblem } from '../errors.js';
 import {
+  entitySchema,
+  factSchema,
   ingestDocumentSchema,
   RELATION_ENDPOINTS,
+  sourceSchema,
   type EntityKind,
   type IngestDocument,
   type IngestEntity,
@@ -37,16 +40,68 @@ export type ValidationResult = { ok: true; value: ValidDocument } | { ok: false;
 export function validateDocument(input: unknown): ValidationResult {
   const parsed = ingestDocumentSchema.safeParse(input);
   if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
-    };
+    const shapeProblems = parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+    // The parts that do have the right shape are checked as a whole too, so one answer lists
+    // every problem: a bad date and a quote missing from the text are reported together.
+    const parts = parseParts(input);
+    const partProblems = parts ? checkDocument(parts.document, parts.unparsed).problems : [];
+    return { ok: false, problems: [...shapeProblems, ...partProblems] };
   }
   const document = parsed.data;
+  const { problems, ...resolved } = checkDocument(document, NOTHING_UNPARSED);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { document, ...resolved } };
+}
+
+/** What a partly malformed document still says: the refs of its malformed entities and the posts its malformed POST_OF facts name. */
+interface Unparsed {
+  entityRefs: ReadonlySet<string>;
+  postOfRefs: ReadonlySet<string>;
+}
+const NOTHING_UNPARSED: Unparsed = { entityRefs: new Set(), postOfRefs: new Set() };
+
+/** A document with holes where entities or facts are malformed. */
+interface PartialDocument {
+  source: IngestDocument['source'] | undefined;
+  entities: ReadonlyArray<IngestEntity | undefined>;
+  facts: ReadonlyArray<IngestDocument['facts'][number] | undefined>;
+}
+
+/** Parses source, entities and facts one by one; undefined when even the outline is wrong. */
+function parseParts(input: unknown): { document: PartialDocument; unparsed: Unparsed } | undefined {
+  if (input === null || typeof input !== 'object') return undefined;
+  const raw = input as { source?: unknown; entities?: unknown; facts?: unknown };
+  if (!Array.isArray(raw.entities) || !Array.isArray(raw.facts)) return undefined;
+  const source = sourceSchema.safeParse(raw.source);
+  const entityRefs = new Set<string>();
+  const postOfRefs = new Set<string>();
+  const entities = raw.entities.map((item: unknown) => {
+    const entity = entitySchema.safeParse(item);
+    if (entity.success) return entity.data;
+    const ref = (item as { ref?: unknown } | null)?.ref;
+    if (typeof ref === 'string') entityRefs.add(ref.trim());
+    return undefined;
+  });
+  const facts = raw.facts.map((item: unknown) => {
+    const fact = factSchema.safeParse(item);
+    if (fact.success) return fact.data;
+    const { type, from } = (item ?? {}) as { type?: unknown; from?: unknown };
+    if (type === 'POST_OF' && typeof from === 'string') postOfRefs.add(from.trim());
+    return undefined;
+  });
+  return { document: { source: source.success ? source.data : undefined, entities, facts }, unparsed: { entityRefs, postOfRefs } };
+}
+
+/**
+ * The checks that need the whole document (quotes, references, kinds, date order), and the
+ * graph ids they resolve. Malformed entries (undefined) are skipped, and references to
+ * malformed entities are not reported twice.
+ */
+function checkDocument(document: PartialDocument, unparsed: Unparsed): Omit<ValidDocument, 'document'> & { problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const normalizedText = normalizeSpace(document.source.text);
+  const normalizedText = document.source === undefined ? undefined : normalizeSpace(document.source.text);
   const checkQuote = (quote: string, path: string) => {
-    if (!normalizedText.includes(normalizeSpace(quote))) {
+    if (normalizedText !== undefined && !normalizedText.includes(normalizeSpace(quote))) {
       problems.push({ path: `${path}.quote`, message: `does not occur in source.text, but got: ${JSON.stringify(quote)}` });
     }
   };
@@ -55,6 +110,7 @@ export function validateDocument(input: unknown): ValidationResult {
   const idsByRef = new Map<string, string>();
   const refsById = new Map<string, string>();
   document.entities.forEach((entity, index) => {
+    if (entity === undefined) return;
     const path = `entities[${index}]`;
     if (entitiesByRef.has(entity.ref)) {
       problems.push({ path: `${path}.ref`, message: `is used by another entity, but got: ${JSON.stringify(entity.ref)}` });
@@ -82,6 +138,7 @@ export function validateDocument(input: unknown): ValidationResult {
 
   const externalReferences: ExternalReference[] = [];
   const resolve = (reference: string, kinds: ReadonlyArray<EntityKind>, path: string) => {
+    if (unparsed.entityRefs.has(reference)) return;
     const entity = entitiesByRef.get(reference);
     if (entity) {
       if (!kinds.includes(entity.kind)) {
@@ -104,6 +161,7 @@ export function validateDocument(input: unknown): ValidationResult {
 
   const tenureIdsByRef = new Map<string, string>();
   document.facts.forEach((fact, index) => {
+    if (fact === undefined) return;
     const path = `facts[${index}]`;
     checkQuote(fact.quote, path);
     switch (fact.type) {
@@ -138,7 +196,7 @@ export function validateDocument(input: unknown): ValidationResult {
   });
   // Successions refer to tenures, which are all known only after the loop above.
   document.facts.forEach((fact, index) => {
-    if (fact.type !== 'SUCCEEDS') return;
+    if (fact?.type !== 'SUCCEEDS') return;
     for (const end of ['from', 'to'] as const) {
       const reference = fact[end];
       if (tenureIdsByRef.has(reference)) continue;
@@ -165,11 +223,12 @@ export function validateDocument(input: unknown): ValidationResult {
   }
 
   // A post is always a post of some organization (Post.organization is never null).
-  const postsWithOrganization = new Set(
-    document.facts.flatMap((fact) => (fact.type === 'POST_OF' ? [fact.from] : [])),
-  );
+  const postsWithOrganization = new Set([
+    ...document.facts.flatMap((fact) => (fact?.type === 'POST_OF' ? [fact.from] : [])),
+    ...unparsed.postOfRefs,
+  ]);
   document.entities.forEach((entity, index) => {
-    if (entity.kind === 'POST' && !postsWithOrganization.has(entity.ref)) {
+    if (entity?.kind === 'POST' && !postsWithOrganization.has(entity.ref)) {
       problems.push({
         path: `entities[${index}]`,
         message: `expected a POST_OF fact linking post ${JSON.stringify(entity.ref)} to its organization, but the document has none`,
@@ -177,8 +236,7 @@ export function validateDocument(input: unknown): ValidationResult {
     }
   });
 
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { document, idsByRef, tenureIdsByRef, externalReferences } };
+  return { problems, idsByRef, tenureIdsByRef, externalReferences };
 }
 
 function checkOrder(start: string | undefined, end: string | undefined, path: string, problems: FieldProblem[]) {

@@ -5,6 +5,7 @@ import { evidenceResolvers } from './evidence.js';
 import { peopleResolvers } from './people.js';
 import { eventResolvers } from './events.js';
 import { exploreResolvers } from './explore.js';
+import { mutationResolvers } from './mutations.js';
 
 type ResolverMap = Record<string, unknown>;
 
@@ -29,4 +30,5 @@ export const resolvers = mergeResolvers(
   peopleResolvers,
   eventResolvers,
   exploreResolvers,
+  mutationResolvers,
 );

@@ -1,0 +1,30 @@
+// merge_finish: the last step of a merge. `keep` takes `drop`'s name and aliases as aliases and
+// any property it lacks; drop's old tenures and drop itself are deleted; a (:Redirect {id,
+// target}) for drop and for each old tenure id makes the old ids resolve to the new ones, and
+// redirects that pointed at drop now point at keep.
+// $keep, $drop: entity ids; $tenureMoves: [{old, new}].  Returns: id (keep's id).
+MATCH (keep:Entity {id: $keep}), (drop:Entity {id: $drop})
+WITH keep, drop, properties(keep) AS kept, [drop.name] + coalesce(drop.aliases, []) AS dropNames
+SET keep += properties(drop)
+SET keep += kept
+WITH keep, drop, reduce(acc = [], alias IN coalesce(keep.aliases, []) + dropNames |
+       CASE WHEN alias = keep.name OR alias IN acc THEN acc ELSE acc + alias END) AS aliases
+SET keep.aliases = aliases,
+    keep.searchText = reduce(text = '', alias IN aliases | text + alias + ' | ')
+WITH keep, drop
+CALL () {
+  UNWIND $tenureMoves AS move
+  MATCH (old:Tenure {id: move.old})
+  DETACH DELETE old
+}
+CALL () {
+  MATCH (earlier:Redirect {target: $drop})
+  SET earlier.target = $keep
+}
+DETACH DELETE drop
+MERGE (redirect:Redirect {id: $drop})
+SET redirect.target = $keep
+FOREACH (move IN $tenureMoves |
+  MERGE (tenureRedirect:Redirect {id: move.old})
+  SET tenureRedirect.target = move.new)
+RETURN keep.id AS id

@@ -1,0 +1,37 @@
+/**
+ * Takes a source back, in one write transaction: its evidence leaves every fact it supported,
+ * the facts no other source supports are deleted, then the source, and then the entities that
+ * are left with no mention and no fact. A fact from another report that points at an entity
+ * only this source mentioned keeps that entity alive.
+ */
+import { notFound } from '../errors.js';
+import type { GraphStore } from '../graph/graphStore.js';
+
+export interface RetractResult {
+  sourceId: string;
+  /** Facts deleted because this source was their only support. */
+  factsRemoved: number;
+  /** Facts that lost this source's evidence but stay, supported by another source. */
+  factsKept: number;
+  /** Ids of the entities deleted because nothing mentions or links them any more. */
+  entitiesRemoved: string[];
+}
+
+/** The prefix every evidence entry of `sourceId` starts with (see ingest_tenures.cy). */
+export function evidencePrefix(sourceId: string): string {
+  return `{"s":${JSON.stringify(sourceId)},`;
+}
+
+export async function retractSource(store: GraphStore, sourceId: string): Promise<RetractResult> {
+  return store.write(async (tx) => {
+    const { rows } = await tx.run('retract_source', { id: sourceId, evidencePrefix: evidencePrefix(sourceId) });
+    const row = rows[0];
+    if (!row) throw notFound('source', sourceId);
+    return {
+      sourceId,
+      factsRemoved: Number(row.factsRemoved),
+      factsKept: Number(row.factsKept),
+      entitiesRemoved: [...(row.entitiesRemoved as string[])].sort(),
+    };
+  });
+}

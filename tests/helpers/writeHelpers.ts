@@ -1,0 +1,59 @@
+/**
+ * Helpers for the write-side tests: the write token, the mutations, graph counts, and small
+ * ingest documents about invented test entities (ids prefixed so they never meet the seeds).
+ */
+import type { TestServer } from './testServer.js';
+
+export const WRITE_TOKEN = 'test-write-token-0123456789';
+export const AUTH = { authorization: `Bearer ${WRITE_TOKEN}` };
+
+export const INGEST = `mutation ($input: IngestInput!) {
+  ingest(input: $input) {
+    sourceId sourceCreated entities { created matched } facts { created matched }
+  }
+}`;
+export const INGEST_DOCUMENT = `mutation ($document: JSON!) {
+  ingestDocument(document: $document) {
+    sourceId sourceCreated entities { created matched } facts { created matched }
+  }
+}`;
+export const RETRACT = `mutation ($id: ID!) {
+  retractSource(id: $id) { sourceId factsRemoved factsKept entitiesRemoved }
+}`;
+
+export async function graphCounts(server: TestServer): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await server.app.store.read('graph_counts');
+  return { nodes: Number(row?.nodes), relationships: Number(row?.relationships) };
+}
+
+export async function ingest(server: TestServer, document: unknown) {
+  return server.graphql(INGEST_DOCUMENT, { document }, AUTH);
+}
+
+export async function retract(server: TestServer, id: string) {
+  return server.graphql(RETRACT, { id }, AUTH);
+}
+
+export interface Entity {
+  kind: string;
+  ref: string;
+  name: string;
+  quote: string;
+  [field: string]: unknown;
+}
+
+/** A test source whose text is the given sentences; quotes are taken from them. */
+export function testDocument(id: string, sentences: string[], entities: Entity[], facts: Array<Record<string, unknown>>) {
+  return {
+    source: {
+      id: `source:${id}`,
+      name: `[TEST] ${id}`,
+      publisher: 'officegraph tests',
+      publishedDate: '2026-04-01',
+      language: 'en',
+      text: sentences.join(' '),
+    },
+    entities,
+    facts,
+  };
+}
