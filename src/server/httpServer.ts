@@ -9,6 +9,7 @@ import path from 'node:path';
 import express from 'express';
 import { ApolloServer, type ApolloServerOptionsWithTypeDefs } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { gql } from 'graphql-tag';
 import type { Config } from '../config.js';
@@ -19,6 +20,9 @@ import { projectRoot } from '../projectRoot.js';
 import type { RequestContext } from '../resolvers/context.js';
 import { resolvers } from '../resolvers/index.js';
 import { createFormatError } from './formatError.js';
+import { exploreRoutes } from './routes/explore.js';
+import { exportRoutes } from './routes/export.js';
+import { graphiqlRoutes } from './routes/graphiql.js';
 import { queryLimits } from './plugins/queryLimits.js';
 import { requestLogging } from './plugins/requestLogging.js';
 import { hasWriteToken } from './writeToken.js';
@@ -58,7 +62,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }),
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), limits.plugin, requestLogging<RequestContext>(logger)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), limits.plugin, requestLogging<RequestContext>(logger)],
   });
   await apollo.start();
 
@@ -71,6 +75,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (reason === null) response.json({ status: 'ready' });
     else response.status(503).json({ status: 'not ready', reason });
   });
+  app.use(exploreRoutes(), exportRoutes({ store, logger }), graphiqlRoutes());
   app.use(
     '/graphql',
     express.json({ limit: '5mb' }),

@@ -1,0 +1,46 @@
+/**
+ * GET /export: a neighborhood (`id`, `depth`, `limit`) or the shortest paths (`from`, `to`,
+ * `maxHops`, `first`) as `format` = cytoscape | graphml | gexf | csv, optionally `at` a date.
+ * 400 with a JSON error naming the parameter and value; 404 when an entity is unknown.
+ */
+import { Router } from 'express';
+import { ErrorCode } from '../../errors.js';
+import type { GraphStore } from '../../graph/graphStore.js';
+import type { Logger } from '../../logger.js';
+import { ExportParameterError, parseExportRequest } from '../../export/exportRequest.js';
+import { exportBaseName, readExportGraph, writeExport } from '../../export/runExport.js';
+
+export function exportRoutes(options: { store: GraphStore; logger: Logger }): Router {
+  const router = Router();
+  router.get('/export', async (request, response) => {
+    let exportRequest;
+    try {
+      exportRequest = parseExportRequest(request.query as Record<string, unknown>);
+    } catch (error) {
+      if (!(error instanceof ExportParameterError)) throw error;
+      response.status(400).json({
+        error: { code: ErrorCode.BAD_USER_INPUT, message: error.message, parameter: error.parameter, value: error.value },
+      });
+      return;
+    }
+    try {
+      const graph = await readExportGraph(options.store, exportRequest);
+      if ('parameter' in graph) {
+        response.status(404).json({
+          error: { code: ErrorCode.NOT_FOUND, message: `No entity with id ${JSON.stringify(graph.id)}.`, parameter: graph.parameter, value: graph.id },
+        });
+        return;
+      }
+      const file = writeExport(graph, exportRequest.format, exportBaseName(exportRequest));
+      response
+        .status(200)
+        .type(file.contentType)
+        .set('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
+    } catch (error) {
+      options.logger.error({ err: error }, 'export failed');
+      response.status(503).json({ error: { code: ErrorCode.UNAVAILABLE, message: 'The export could not be read from the database.' } });
+    }
+  });
+  return router;
+}
