@@ -35,6 +35,20 @@ export interface Loaders {
   personParticipations: DataLoader<string, ParticipationRecord[]>;
   eventParticipants: DataLoader<string, ParticipationRecord[]>;
   eventParticipantGroups: DataLoader<string, ParticipantGroupRecord[]>;
+  /** One page of the people who took part in events addressing a theme (PolicyTheme.people). */
+  themePeople: DataLoader<ThemePeopleKey, ThemePeoplePage, string>;
+}
+
+export interface ThemePeopleKey {
+  id: string;
+  after: string | null;
+  first: number;
+}
+
+export interface ThemePeoplePage {
+  totalCount: number;
+  people: EntityRecord[];
+  hasNextPage: boolean;
 }
 
 export function createLoaders(store: GraphStore): Loaders {
@@ -63,8 +77,25 @@ export function createLoaders(store: GraphStore): Loaders {
     return lists.map((list) => (list instanceof Error ? list : resolvePostTenures(list)));
   });
 
+  const themePeople = new DataLoader<ThemePeopleKey, ThemePeoplePage, string>(
+    async (keys) => {
+      const pages = keys.map((key) => ({ ...key, key: JSON.stringify(key) }));
+      const rows = await store.read('theme_people', { pages });
+      const byKey = new Map(rows.map((row) => [String(row.key), row]));
+      return pages.map((page) => {
+        const row = byKey.get(page.key);
+        if (!row) return { totalCount: 0, people: [], hasNextPage: false };
+        const people = row.people as EntityRecord[];
+        for (const person of people) entity.prime(person.id, person);
+        return { totalCount: Number(row.totalCount), people, hasNextPage: row.hasNextPage === true };
+      });
+    },
+    { cacheKeyFn: (key) => JSON.stringify(key) },
+  );
+
   return {
     entity,
+    themePeople,
     entityEvidence: listLoader<EvidenceRecord>(store, 'entity_evidence', 'evidence'),
     related,
     personTenures,

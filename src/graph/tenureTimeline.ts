@@ -78,11 +78,19 @@ export function resolvePostTenures(records: ReadonlyArray<TenureRecord>): Map<st
 
 /** Whether a tenure counts as held on (any day of) the partial date `at`. */
 export function isHeldAt(tenure: ResolvedTenure, at: string): boolean {
+  return isHeldDuring(tenure, at, at);
+}
+
+/**
+ * Whether a tenure counts as held on any day from `from` to `to` (partial dates, both ends
+ * included; null leaves that end open).
+ */
+export function isHeldDuring(tenure: ResolvedTenure, from: string | null, to: string | null): boolean {
   if (tenure.effectiveStart === null) return false;
-  if (firstDay(tenure.effectiveStart) > lastDay(at)) return false;
-  if (tenure.effectiveEnd === null) return true;
-  if (tenure.endIsDerived) return firstDay(at) < firstDay(tenure.effectiveEnd);
-  return lastDay(tenure.effectiveEnd) >= firstDay(at);
+  if (to !== null && firstDay(tenure.effectiveStart) > lastDay(to)) return false;
+  if (tenure.effectiveEnd === null || from === null) return true;
+  if (tenure.endIsDerived) return firstDay(from) < firstDay(tenure.effectiveEnd);
+  return lastDay(tenure.effectiveEnd) >= firstDay(from);
 }
 
 /** Tenures of one post in order of succession (by start, then id; unknown starts last). */

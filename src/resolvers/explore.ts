@@ -50,26 +50,26 @@ export const exploreResolvers = {
     },
     neighborhood: async (
       _root: unknown,
-      args: { id: string; depth?: number | null; limit?: number | null; kinds?: EntityKind[] | null },
+      args: { id: string; depth?: number | null; limit?: number | null; kinds?: EntityKind[] | null; at?: string | null },
       context: RequestContext,
     ) => {
       const depth = checkRange('depth', args.depth ?? 1, 1, NEIGHBORHOOD_MAX_DEPTH);
       const limit = checkRange('limit', args.limit ?? 200, 1, NEIGHBORHOOD_MAX_LIMIT);
       const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
-      const subgraph = await neighborhood(context.store, { id: args.id, depth, limit, kinds });
+      const subgraph = await neighborhood(context.store, { id: args.id, depth, limit, kinds, at: args.at ?? null });
       if (!subgraph) throw notFound('entity', args.id);
       return subgraph;
     },
     paths: async (
       _root: unknown,
-      args: { from: string; to: string; maxHops?: number | null; first?: number | null },
+      args: { from: string; to: string; maxHops?: number | null; first?: number | null; at?: string | null },
       context: RequestContext,
     ) => {
       const maxHops = checkRange('maxHops', args.maxHops ?? 4, 1, PATHS_MAX_HOPS);
       const first = checkRange('first', args.first ?? 5, 1, PATHS_MAX_FIRST);
       await Promise.all([requireEntity(context, 'from', args.from), requireEntity(context, 'to', args.to)]);
       if (args.from === args.to) return [];
-      return shortestPaths(context.store, { from: args.from, to: args.to, maxHops, first });
+      return shortestPaths(context.store, { from: args.from, to: args.to, maxHops, first, at: args.at ?? null });
     },
   },
   GraphEdge: {

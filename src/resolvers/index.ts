@@ -5,7 +5,10 @@ import { evidenceResolvers } from './evidence.js';
 import { peopleResolvers } from './people.js';
 import { eventResolvers } from './events.js';
 import { exploreResolvers } from './explore.js';
+import { relationshipResolvers } from './relationships.js';
+import { timelineResolvers } from './timeline.js';
 import { mutationResolvers } from './mutations.js';
+import { representationResolvers } from './representation.js';
 
 type ResolverMap = Record<string, unknown>;
 
@@ -30,5 +33,8 @@ export const resolvers = mergeResolvers(
   peopleResolvers,
   eventResolvers,
   exploreResolvers,
+  relationshipResolvers,
+  timelineResolvers,
   mutationResolvers,
+  representationResolvers,
 );

@@ -1,14 +1,15 @@
 /** Person, Post and Tenure: who held which post, when, and who came before and after. */
 import type { ParticipationRole } from '../ingest/document.js';
 import type { EntityRecord, ParticipationRecord, TenureRecord } from '../graph/records.js';
-import { isHeldAt, inSuccessionOrder, type ResolvedTenure } from '../graph/tenureTimeline.js';
-import { notFound } from '../errors.js';
+import { isHeldAt, isHeldDuring, inSuccessionOrder, type ResolvedTenure } from '../graph/tenureTimeline.js';
+import { badArgument, notFound } from '../errors.js';
+import { firstDay, lastDay } from '../ingest/partialDate.js';
 import type { RequestContext } from './context.js';
 import { relatedEntity } from './entity.js';
 import { factEvidence } from './evidence.js';
 
 /** The resolved form (effective dates, neighbours) of tenure records, via their posts. */
-async function resolveTenures(context: RequestContext, records: ReadonlyArray<TenureRecord>): Promise<ResolvedTenure[]> {
+export async function resolveTenures(context: RequestContext, records: ReadonlyArray<TenureRecord>): Promise<ResolvedTenure[]> {
   const postIds = [...new Set(records.map((record) => record.postId))];
   const perPost = await context.loaders.postTenures.loadMany(postIds);
   const byId = new Map<string, ResolvedTenure>();
@@ -29,16 +30,35 @@ export async function postTenuresAt(context: RequestContext, postId: string, at:
   return heldAt(inSuccessionOrder(tenures.values()), at);
 }
 
+/** The `from`/`to` range of roleHolders, or null when neither is given. */
+function heldBetweenArguments(args: { at?: string | null; from?: string | null; to?: string | null }) {
+  const from = args.from ?? null;
+  const to = args.to ?? null;
+  if (from === null && to === null) return null;
+  if (args.at) throw badArgument('at', 'expected either `at` or `from`/`to`, not both', args.at);
+  if (from !== null && to !== null && firstDay(from) > lastDay(to)) {
+    throw badArgument('to', `expected a date not before from (${from})`, to);
+  }
+  return { from, to };
+}
+
 export function byRole(records: ParticipationRecord[], role: ParticipationRole | undefined | null) {
   return role ? records.filter((record) => record.role === role) : records;
 }
 
 export const peopleResolvers = {
   Query: {
-    roleHolders: async (_root: unknown, args: { post: string; at?: string | null }, context: RequestContext) => {
+    roleHolders: async (
+      _root: unknown,
+      args: { post: string; at?: string | null; from?: string | null; to?: string | null },
+      context: RequestContext,
+    ) => {
+      const between = heldBetweenArguments(args);
       const post = await context.loaders.entity.load(args.post);
       if (!post || post.kind !== 'POST') throw notFound('post', args.post);
-      return postTenuresAt(context, args.post, args.at);
+      if (between === null) return postTenuresAt(context, args.post, args.at);
+      const tenures = await postTenuresAt(context, args.post, null);
+      return tenures.filter((tenure) => isHeldDuring(tenure, between.from, between.to));
     },
   },
   Person: {

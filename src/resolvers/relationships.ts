@@ -1,0 +1,171 @@
+/**
+ * Relationship questions: succession of a post, colleagues, interlocks between organizations,
+ * and the Relay connections over the big lists (people, organizations, events, themes).
+ */
+import { badArgument, notFound } from '../errors.js';
+import { asOfParams, tenuresHeldAt } from '../graph/asOf.js';
+import { CONNECTION_DEFAULT_FIRST, CONNECTION_MAX_FIRST, decodeCursor, toConnection } from '../graph/connections.js';
+import type { EntityRecord } from '../graph/records.js';
+import { isHeldAt, type ResolvedTenure } from '../graph/tenureTimeline.js';
+import type { EntityKind } from '../ingest/document.js';
+import type { RequestContext } from './context.js';
+import { checkRange } from './explore.js';
+import { postTenuresAt } from './people.js';
+
+export const COLLEAGUES_MAX_FIRST = 500;
+export const INTERLOCKS_MAX_FIRST = 500;
+/** Most rows of shared organizations, and of shared events, read for one person's colleagues. */
+const COLLEAGUE_ROW_LIMIT = 5000;
+const NAME_FILTER_MAX = 200;
+
+type Context = RequestContext;
+
+interface TenureRef {
+  id: string;
+  postId: string;
+}
+
+export async function requireEntityOfKind(context: Context, argument: string, id: string, kind: EntityKind): Promise<EntityRecord> {
+  const entity = await context.loaders.entity.load(id);
+  if (!entity || entity.kind !== kind) throw notFound(`${kind.toLowerCase().replace('_', ' ')} (${argument})`, id);
+  return entity;
+}
+
+/** The resolved tenures (effective dates, neighbours) that `refs` name, in the order given. */
+async function resolvedTenures(context: Context, refs: ReadonlyArray<TenureRef>): Promise<ResolvedTenure[]> {
+  const perPost = await context.loaders.postTenures.loadMany([...new Set(refs.map((ref) => ref.postId))]);
+  const byId = new Map<string, ResolvedTenure>();
+  for (const tenures of perPost) {
+    if (tenures instanceof Error) throw tenures;
+    for (const [id, tenure] of tenures) byId.set(id, tenure);
+  }
+  return refs.map((ref) => byId.get(ref.id)).filter((tenure): tenure is ResolvedTenure => tenure !== undefined);
+}
+
+function pageArguments(args: { first?: number | null; after?: string | null }) {
+  return {
+    first: checkRange('first', args.first ?? CONNECTION_DEFAULT_FIRST, 1, CONNECTION_MAX_FIRST),
+    after: decodeCursor('after', args.after),
+  };
+}
+
+function nameFilter(nameContains: string | null | undefined): string | null {
+  const text = nameContains?.trim().toLowerCase() ?? '';
+  if (text.length > NAME_FILTER_MAX) {
+    throw badArgument('nameContains', `expected at most ${NAME_FILTER_MAX} characters`, nameContains);
+  }
+  return text.length > 0 ? text : null;
+}
+
+interface ListArguments {
+  first?: number | null;
+  after?: string | null;
+  nameContains?: string | null;
+  at?: string | null;
+  orgType?: string | null;
+  eventType?: string | null;
+}
+
+function entityConnection(kind: EntityKind) {
+  return async (_root: unknown, args: ListArguments, context: Context) => {
+    const { first, after } = pageArguments(args);
+    const [row] = await context.store.read('entity_page', {
+      kind,
+      first,
+      after,
+      nameContains: nameFilter(args.nameContains),
+      type: args.orgType ?? args.eventType ?? null,
+      ...asOfParams(args.at ?? null),
+    });
+    const entities = (row?.entities ?? []) as EntityRecord[];
+    for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
+    return toConnection(entities, { totalCount: Number(row?.totalCount ?? 0), hasNextPage: row?.hasNextPage === true, after });
+  };
+}
+
+interface ColleagueRow {
+  colleagueId: string;
+  shared: EntityRecord;
+  tenures: Array<{ mine: TenureRef; theirs: TenureRef }>;
+}
+
+async function colleagues(context: Context, personId: string, at: string | null, first: number) {
+  const rows = (await context.store.read('person_colleagues', {
+    id: personId,
+    atLast: asOfParams(at).atLast,
+    limit: COLLEAGUE_ROW_LIMIT,
+  })) as unknown as ColleagueRow[];
+  let kept = rows;
+  if (at !== null) {
+    const held = await tenuresHeldAt(context.store, rows.flatMap((row) => row.tenures.flatMap((pair) => [pair.mine, pair.theirs])), at);
+    kept = rows.filter(
+      (row) => row.tenures.length === 0 || row.tenures.some((pair) => held.has(pair.mine.id) && held.has(pair.theirs.id)),
+    );
+  }
+  const shared = new Map<string, EntityRecord[]>();
+  for (const row of kept) {
+    const list = shared.get(row.colleagueId) ?? [];
+    list.push(row.shared);
+    shared.set(row.colleagueId, list);
+  }
+  return [...shared.entries()]
+    .sort(([idA, a], [idB, b]) => b.length - a.length || (idA < idB ? -1 : idA > idB ? 1 : 0))
+    .slice(0, first)
+    .map(([id, items]) => ({ personId: id, shared: items }));
+}
+
+export const relationshipResolvers = {
+  Query: {
+    succession: async (_root: unknown, args: { post: string }, context: Context) => {
+      await requireEntityOfKind(context, 'post', args.post, 'POST');
+      return postTenuresAt(context, args.post, null);
+    },
+    colleagues: async (_root: unknown, args: { person: string; at?: string | null; first?: number | null }, context: Context) => {
+      await requireEntityOfKind(context, 'person', args.person, 'PERSON');
+      const first = checkRange('first', args.first ?? 100, 1, COLLEAGUES_MAX_FIRST);
+      return colleagues(context, args.person, args.at ?? null, first);
+    },
+    interlocks: async (
+      _root: unknown,
+      args: { orgA: string; orgB: string; at?: string | null; first?: number | null },
+      context: Context,
+    ) => {
+      const first = checkRange('first', args.first ?? 100, 1, INTERLOCKS_MAX_FIRST);
+      if (args.orgA === args.orgB) throw badArgument('orgB', `expected an organization other than orgA`, args.orgB);
+      await Promise.all([
+        requireEntityOfKind(context, 'orgA', args.orgA, 'ORGANIZATION'),
+        requireEntityOfKind(context, 'orgB', args.orgB, 'ORGANIZATION'),
+      ]);
+      const rows = await context.store.read('organization_interlocks', { orgA: args.orgA, orgB: args.orgB, limit: first });
+      const at = args.at ?? null;
+      const interlocks = await Promise.all(
+        rows.map(async (row) => {
+          const held = (tenures: ResolvedTenure[]) => (at === null ? tenures : tenures.filter((tenure) => isHeldAt(tenure, at)));
+          return {
+            personId: String(row.personId),
+            tenuresA: held(await resolvedTenures(context, row.tenuresA as TenureRef[])),
+            tenuresB: held(await resolvedTenures(context, row.tenuresB as TenureRef[])),
+          };
+        }),
+      );
+      return interlocks.filter((interlock) => interlock.tenuresA.length > 0 && interlock.tenuresB.length > 0);
+    },
+    people: entityConnection('PERSON'),
+    organizations: entityConnection('ORGANIZATION'),
+    events: entityConnection('EVENT'),
+    policyThemes: entityConnection('POLICY_THEME'),
+  },
+  Colleague: {
+    person: (colleague: { personId: string }, _args: unknown, context: Context) => context.loaders.entity.load(colleague.personId),
+  },
+  Interlock: {
+    person: (interlock: { personId: string }, _args: unknown, context: Context) => context.loaders.entity.load(interlock.personId),
+  },
+  PolicyTheme: {
+    people: async (theme: EntityRecord, args: { first?: number | null; after?: string | null }, context: Context) => {
+      const { first, after } = pageArguments(args);
+      const page = await context.loaders.themePeople.load({ id: theme.id, after, first });
+      return toConnection(page.people, { totalCount: page.totalCount, hasNextPage: page.hasNextPage, after });
+    },
+  },
+};

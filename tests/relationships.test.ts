@@ -1,0 +1,399 @@
+/**
+ * Relationship queries on a generated graph with known answers (tests/fixtures/generateSuccession.ts)
+ * next to the seed: as-of roles on partial dates, succession, holders between two dates, paths
+ * and neighborhoods as of a date, colleagues, interlocks, timelines, theme people, the Relay
+ * connections, and the number of Cypher round trips of a nested query.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestDocument } from '../src/ingest/ingestDocument.js';
+import { crowdDocument, GEN, successionDocuments } from './fixtures/generateSuccession.js';
+import { startTestServer, type TestServer } from './helpers/testServer.js';
+
+let server: TestServer;
+let queriesSent = 0;
+
+beforeAll(async () => {
+  server = await startTestServer(
+    { OFFICEGRAPH_MAX_COST: '10000000' },
+    { onQuery: () => { queriesSent += 1; } },
+  );
+  for (const document of successionDocuments()) await ingestDocument(server.app.store, document);
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function data(query: string, variables: Record<string, unknown> = {}) {
+  const response = await server.graphql(query, variables);
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data as Record<string, any>;
+}
+
+async function errorOf(query: string, variables: Record<string, unknown> = {}) {
+  const response = await server.graphql(query, variables);
+  expect(response.body.errors).toHaveLength(1);
+  const [error] = response.body.errors ?? [];
+  return { code: error?.extensions?.code, message: error?.message };
+}
+
+const holdersAt = async (at: string) =>
+  (await data(`query ($post: ID!, $at: Date) { roleHolders(post: $post, at: $at) { person { id } } }`, { post: GEN.chief, at }))
+    .roleHolders.map((tenure: { person: { id: string } }) => tenure.person.id);
+
+describe('who held a post as of a date', () => {
+  it.each([
+    ['2009', []],
+    ['2012-07-04', [GEN.alice]],
+    // Alice's stated end "2014-06" covers all of June; Bob's start "2014-06" too: both.
+    ['2014-06', [GEN.alice, GEN.bob]],
+    ['2014-06-30', [GEN.alice, GEN.bob]],
+    ['2014-07-01', [GEN.bob]],
+    // Bob's end is derived from Carol's start: the day before it is his, that day is hers.
+    ['2018-03-14', [GEN.bob]],
+    ['2018-03-15', [GEN.carol]],
+    ['2018', [GEN.bob, GEN.carol]],
+    // Dan has no stated start: he counts from his earliest source (published 2021-05).
+    ['2021-04-30', [GEN.carol]],
+    // A derived end is the first day of the successor's start: "2021-05" is all Dan's.
+    ['2021-05', [GEN.dan]],
+    ['2021-05-01', [GEN.dan]],
+    ['2030', [GEN.dan]],
+  ])('as of %s', async (at, expected) => {
+    expect(await holdersAt(at)).toEqual(expected);
+  });
+
+  it('lists the succession in order with effective dates, neighbours and evidence', async () => {
+    const { succession } = await data(
+      `query ($post: ID!) {
+        succession(post: $post) {
+          person { id } startDate endDate attestedFrom effectiveStart effectiveEnd
+          predecessor { person { id } } successor { person { id } }
+          evidence { quote source { id } }
+        }
+      }`,
+      { post: GEN.chief },
+    );
+    const evidence = (quote: string, source: string = GEN.register) => [{ quote, source: { id: source } }];
+    expect(succession).toEqual([
+      {
+        person: { id: GEN.alice }, startDate: '2010', endDate: '2014-06', attestedFrom: '2020-01',
+        effectiveStart: '2010', effectiveEnd: '2014-06', predecessor: null, successor: { person: { id: GEN.bob } },
+        evidence: evidence('Alice Gentest was Chief from 2010 to June 2014.'),
+      },
+      {
+        person: { id: GEN.bob }, startDate: '2014-06', endDate: null, attestedFrom: '2020-01',
+        effectiveStart: '2014-06', effectiveEnd: '2018-03-15', predecessor: { person: { id: GEN.alice } }, successor: { person: { id: GEN.carol } },
+        evidence: evidence('Bob Gentest became Chief in June 2014.'),
+      },
+      {
+        person: { id: GEN.carol }, startDate: '2018-03-15', endDate: null, attestedFrom: '2020-01',
+        effectiveStart: '2018-03-15', effectiveEnd: '2021-05', predecessor: { person: { id: GEN.bob } }, successor: { person: { id: GEN.dan } },
+        evidence: evidence('Carol Gentest became Chief on 15 March 2018.'),
+      },
+      {
+        person: { id: GEN.dan }, startDate: null, endDate: null, attestedFrom: '2021-05',
+        effectiveStart: '2021-05', effectiveEnd: null, predecessor: { person: { id: GEN.carol } }, successor: null,
+        evidence: evidence('Dan Gentest, Chief of the Gen Bureau, spoke to the press.', GEN.bulletin),
+      },
+    ]);
+  });
+
+  it('follows a stated succession', async () => {
+    const { succession } = await data(
+      `query ($post: ID!) { succession(post: $post) { person { id } effectiveEnd predecessor { person { id } } } }`,
+      { post: GEN.chair },
+    );
+    expect(succession).toEqual([
+      { person: { id: GEN.erin }, effectiveEnd: '2020', predecessor: null },
+      { person: { id: GEN.frank }, effectiveEnd: null, predecessor: { person: { id: GEN.erin } } },
+    ]);
+  });
+
+  it('says who held a post between two dates, ends included', async () => {
+    const between = async (from: string | null, to: string | null) =>
+      (await data(`query ($post: ID!, $from: Date, $to: Date) { roleHolders(post: $post, from: $from, to: $to) { person { id } } }`, { post: GEN.chief, from, to }))
+        .roleHolders.map((tenure: { person: { id: string } }) => tenure.person.id);
+    expect(await between('2015', '2019')).toEqual([GEN.bob, GEN.carol]);
+    expect(await between('2014-07', '2018-03-14')).toEqual([GEN.bob]);
+    expect(await between('2018-03-15', '2021-04')).toEqual([GEN.carol]);
+    expect(await between('2021', null)).toEqual([GEN.carol, GEN.dan]);
+    expect(await between(null, '2014-05')).toEqual([GEN.alice]);
+  });
+
+  it('refuses a range that ends before it starts, or `at` with a range', async () => {
+    expect(await errorOf(`{ roleHolders(post: "${GEN.chief}", from: "2020", to: "2019-12") { id } }`)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'to: expected a date not before from (2020), but got: "2019-12"',
+    });
+    expect((await errorOf(`{ roleHolders(post: "${GEN.chief}", at: "2020", from: "2019") { id } }`)).code).toBe('BAD_USER_INPUT');
+    expect(await errorOf(`{ succession(post: "post:gen-nobody") { id } }`)).toEqual({
+      code: 'NOT_FOUND',
+      message: 'No post (post) with id "post:gen-nobody".',
+    });
+  });
+
+  it('applies the same rules to Person.tenures and a person holding two posts at once', async () => {
+    const tenures = async (at: string) =>
+      (await data(`query ($id: ID!, $at: Date) { person(id: $id) { tenures(at: $at) { post { id } } } }`, { id: GEN.erin, at }))
+        .person.tenures.map((tenure: { post: { id: string } }) => tenure.post.id);
+    expect(await tenures('2016-06')).toEqual([GEN.deputy]);
+    expect(await tenures('2018')).toEqual([GEN.deputy, GEN.chair]);
+    // "2019" as a stated end covers the whole year.
+    expect(await tenures('2019-12-31')).toEqual([GEN.deputy, GEN.chair]);
+    expect(await tenures('2020-01-01')).toEqual([]);
+  });
+});
+
+describe('paths', () => {
+  const pathsQuery = `query ($from: ID!, $to: ID!, $maxHops: Int, $first: Int, $at: Date) {
+    paths(from: $from, to: $to, maxHops: $maxHops, first: $first, at: $at) {
+      length nodes { id } edges { type source target evidence { quote } }
+    }
+  }`;
+
+  it('walks a long chain, shortest first, each hop with type, direction and evidence', async () => {
+    const { paths } = await data(pathsQuery, { from: GEN.chain(0), to: GEN.chain(6), maxHops: 8 });
+    expect(paths).toEqual([
+      {
+        length: 6,
+        nodes: [0, 1, 2, 3, 4, 5, 6].map((index) => ({ id: GEN.chain(index) })),
+        edges: [0, 1, 2, 3, 4, 5].map((index) => ({
+          type: 'PART_OF',
+          source: GEN.chain(index),
+          target: GEN.chain(index + 1),
+          evidence: [{ quote: `Link ${index} is part of link ${index + 1}.` }],
+        })),
+      },
+    ]);
+    // Walking against the stored direction keeps the edges as stored.
+    const back = await data(pathsQuery, { from: GEN.chain(2), to: GEN.chain(0) });
+    expect(back.paths[0].edges.map((edge: { source: string }) => edge.source)).toEqual([GEN.chain(1), GEN.chain(0)]);
+  });
+
+  it('finds nothing beyond maxHops and refuses maxHops above 8', async () => {
+    expect((await data(pathsQuery, { from: GEN.chain(0), to: GEN.chain(6), maxHops: 5 })).paths).toEqual([]);
+    expect(await errorOf(pathsQuery, { from: GEN.chain(0), to: GEN.chain(10), maxHops: 9 })).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'maxHops: expected a whole number from 1 to 8, but got: 9',
+    });
+  });
+
+  it('walks only tenures held on `at`', async () => {
+    const alicesBob = async (at: string | null) =>
+      (await data(pathsQuery, { from: GEN.alice, to: GEN.bob, maxHops: 2, at })).paths.map(
+        (path: { edges: Array<{ type: string; source: string; target: string }> }) => path.edges.map((edge) => `${edge.source} ${edge.type} ${edge.target}`),
+      );
+    const viaChief = [`${GEN.alice} HOLDS ${GEN.chief}`, `${GEN.bob} HOLDS ${GEN.chief}`];
+    expect(await alicesBob(null)).toEqual([viaChief]);
+    expect(await alicesBob('2014-06')).toEqual([viaChief]);
+    expect(await alicesBob('2015')).toEqual([]);
+    expect(await alicesBob('2012')).toEqual([]);
+  });
+
+  it('leaves out events that had not happened yet', async () => {
+    const carolToErin = async (at: string) =>
+      (await data(pathsQuery, { from: GEN.carol, to: GEN.erin, maxHops: 2, at })).paths.map((path: { nodes: Array<{ id: string }> }) => path.nodes.map((node) => node.id));
+    expect(await carolToErin('2017-12')).toEqual([[GEN.carol, GEN.summit, GEN.erin]]);
+    expect(await carolToErin('2017-04')).toEqual([]);
+  });
+});
+
+describe('neighborhood as of a date', () => {
+  const query = `query ($id: ID!, $at: Date) { neighborhood(id: $id, depth: 1, at: $at) { nodes { id } edges { id type source target } truncated } }`;
+
+  it('keeps only the tenures held then', async () => {
+    expect((await data(query, { id: GEN.chief, at: '2018' })).neighborhood).toEqual({
+      nodes: [{ id: GEN.chief }, { id: GEN.bureau }, { id: GEN.bob }, { id: GEN.carol }],
+      edges: [
+        { id: 'post_of:post:gen-chief->org:gen-bureau', type: 'POST_OF', source: GEN.chief, target: GEN.bureau },
+        { id: 'tenure:gen-bob--gen-chief--2014-06', type: 'HOLDS', source: GEN.bob, target: GEN.chief },
+        { id: 'tenure:gen-carol--gen-chief--2018-03-15', type: 'HOLDS', source: GEN.carol, target: GEN.chief },
+      ],
+      truncated: false,
+    });
+    const allTime = (await data(query, { id: GEN.chief, at: null })).neighborhood;
+    expect(allTime.nodes.map((node: { id: string }) => node.id)).toEqual([GEN.chief, GEN.bureau, GEN.alice, GEN.bob, GEN.carol, GEN.dan]);
+  });
+
+  it('leaves out events dated after it', async () => {
+    const ids = async (at: string) => (await data(query, { id: GEN.erin, at })).neighborhood.nodes.map((node: { id: string }) => node.id);
+    expect(await ids('2017-06')).toEqual([GEN.erin, GEN.summit, GEN.chair, GEN.deputy]);
+    expect(await ids('2023')).toEqual([GEN.erin, GEN.forum, GEN.summit]);
+  });
+});
+
+describe('colleagues and interlocks', () => {
+  const colleaguesQuery = `query ($person: ID!, $at: Date) { colleagues(person: $person, at: $at) { person { id } shared { id } } }`;
+  const shape = (colleagues: Array<{ person: { id: string }; shared: Array<{ id: string }> }>) =>
+    colleagues.map((colleague) => [colleague.person.id, colleague.shared.map((item) => item.id)]);
+
+  it('finds people sharing organizations or events, most shared first', async () => {
+    const { colleagues } = await data(colleaguesQuery, { person: GEN.bob });
+    expect(shape(colleagues)).toEqual([
+      [GEN.erin, [GEN.bureau, GEN.council, GEN.summit]],
+      [GEN.carol, [GEN.bureau, GEN.summit]],
+      [GEN.alice, [GEN.bureau]],
+      [GEN.dan, [GEN.bureau]],
+      [GEN.frank, [GEN.council]],
+    ]);
+  });
+
+  it('as of a date, only posts held together then and events that had happened', async () => {
+    expect(shape((await data(colleaguesQuery, { person: GEN.bob, at: '2017-06' })).colleagues)).toEqual([
+      [GEN.erin, [GEN.bureau, GEN.summit]],
+      [GEN.carol, [GEN.summit]],
+    ]);
+    expect(shape((await data(colleaguesQuery, { person: GEN.bob, at: '2014-06' })).colleagues)).toEqual([[GEN.alice, [GEN.bureau]]]);
+  });
+
+  it('finds the people who held posts in both organizations', async () => {
+    const query = `query ($a: ID!, $b: ID!, $at: Date) {
+      interlocks(orgA: $a, orgB: $b, at: $at) { person { id } tenuresA { post { id } } tenuresB { post { id } evidence { quote } } }
+    }`;
+    expect((await data(query, { a: GEN.bureau, b: GEN.council })).interlocks).toEqual([
+      {
+        person: { id: GEN.bob },
+        tenuresA: [{ post: { id: GEN.chief } }],
+        tenuresB: [{ post: { id: GEN.member }, evidence: [{ quote: 'Bob Gentest sat on the Council from April 2018 to December 2019.' }] }],
+      },
+      {
+        person: { id: GEN.erin },
+        tenuresA: [{ post: { id: GEN.deputy } }],
+        tenuresB: [{ post: { id: GEN.chair }, evidence: [{ quote: 'Erin Gentest became Chair in February 2017.' }] }],
+      },
+    ]);
+    expect((await data(query, { a: GEN.bureau, b: GEN.council, at: '2019-06' })).interlocks.map((item: { person: { id: string } }) => item.person.id)).toEqual([GEN.erin]);
+    expect((await errorOf(query, { a: GEN.bureau, b: GEN.bureau })).code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('timelines', () => {
+  const query = `query ($id: ID!) { timeline(id: $id) { date kind summary entity { id } evidence { quote source { id } } } }`;
+
+  it("tells a person's story in date order, with evidence", async () => {
+    expect((await data(query, { id: GEN.bob })).timeline).toEqual([
+      {
+        date: '2014-06', kind: 'TENURE_STARTED', summary: 'Bob Gentest took up the post of Chief of the Gen Bureau', entity: { id: GEN.chief },
+        evidence: [{ quote: 'Bob Gentest became Chief in June 2014.', source: { id: GEN.register } }],
+      },
+      {
+        date: '2017-05-10', kind: 'EVENT', summary: 'Bob Gentest attended Gen Trade Summit 2017', entity: { id: GEN.summit },
+        evidence: [{ quote: 'Bob Gentest attended the summit.', source: { id: GEN.register } }],
+      },
+      {
+        date: '2018-04', kind: 'TENURE_STARTED', summary: 'Bob Gentest took up the post of Member of the Gen Council', entity: { id: GEN.member },
+        evidence: [{ quote: 'Bob Gentest sat on the Council from April 2018 to December 2019.', source: { id: GEN.register } }],
+      },
+      {
+        date: '2019-12', kind: 'TENURE_ENDED', summary: 'Bob Gentest left the post of Member of the Gen Council', entity: { id: GEN.member },
+        evidence: [{ quote: 'Bob Gentest sat on the Council from April 2018 to December 2019.', source: { id: GEN.register } }],
+      },
+    ]);
+  });
+
+  it('covers an organization and a theme, attested starts included', async () => {
+    const summary = async (id: string) =>
+      (await data(query, { id })).timeline.map((entry: { date: string; kind: string; entity: { id: string } }) => [entry.date, entry.kind, entry.entity.id]);
+    expect(await summary(GEN.bureau)).toEqual([
+      ['2010', 'TENURE_STARTED', GEN.chief],
+      ['2014-06', 'TENURE_ENDED', GEN.chief],
+      ['2014-06', 'TENURE_STARTED', GEN.chief],
+      ['2016', 'TENURE_STARTED', GEN.deputy],
+      ['2017-05-10', 'EVENT', GEN.summit],
+      ['2018-03-15', 'TENURE_STARTED', GEN.chief],
+      ['2019', 'TENURE_ENDED', GEN.deputy],
+      ['2021-05', 'TENURE_ATTESTED', GEN.chief],
+    ]);
+    expect(await summary(GEN.energy)).toEqual([
+      ['2022-09', 'EVENT', GEN.forum],
+      ['2022-09-30', 'DOCUMENT', GEN.plan],
+    ]);
+    expect((await errorOf(query, { id: GEN.summit })).code).toBe('BAD_USER_INPUT');
+    expect((await errorOf(query, { id: 'person:gen-nobody' })).code).toBe('NOT_FOUND');
+  });
+});
+
+describe('connections', () => {
+  it('pages the people of a theme with a total count', async () => {
+    const query = `query ($id: ID!, $after: String) {
+      policyTheme(id: $id) { events { id } people(first: 2, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { id } } } }
+    }`;
+    const first = (await data(query, { id: GEN.trade })).policyTheme;
+    expect(first.events).toEqual([{ id: GEN.forum }, { id: GEN.summit }]);
+    expect(first.people.totalCount).toBe(4);
+    expect(first.people.edges).toEqual([{ node: { id: GEN.bob } }, { node: { id: GEN.carol } }]);
+    expect(first.people.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const second = (await data(query, { id: GEN.trade, after: first.people.pageInfo.endCursor })).policyTheme.people;
+    expect(second.edges).toEqual([{ node: { id: GEN.dan } }, { node: { id: GEN.erin } }]);
+    expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('pages people by name with stable cursors, and filters by date', async () => {
+    const query = `query ($after: String, $at: Date) {
+      people(first: 4, after: $after, nameContains: "GENTEST", at: $at) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
+    }`;
+    const page1 = (await data(query)).people;
+    expect(page1.totalCount).toBe(6);
+    expect(page1.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([GEN.alice, GEN.bob, GEN.carol, GEN.dan]);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const page2 = (await data(query, { after: page1.pageInfo.endCursor })).people;
+    expect(page2.edges.map((edge: { node: { id: string } }) => edge.node.id)).toEqual([GEN.erin, GEN.frank]);
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+    // The same cursor gives the same page.
+    expect((await data(query, { after: page1.edges[1].cursor })).people.edges[0].node.id).toBe(GEN.carol);
+
+    const heldOn = async (at: string) => (await data(query, { at })).people.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    expect(await heldOn('2018-03-14')).toEqual([GEN.bob, GEN.erin]);
+    expect(await heldOn('2018-03-15')).toEqual([GEN.carol, GEN.erin]);
+    expect(await heldOn('2021-06')).toEqual([GEN.dan, GEN.frank]);
+    expect(await heldOn('2009')).toEqual([]);
+  });
+
+  it('pages organizations, events and themes', async () => {
+    const result = await data(`{
+      organizations(nameContains: "gen chain link", first: 3) { totalCount edges { node { id } } }
+      events(nameContains: "gen ", at: "2022") { totalCount edges { node { id } } }
+      policyThemes(nameContains: "gen ", at: "2017-05") { totalCount edges { node { id } } }
+      bureau: organizations(nameContains: "gen", at: "2009", orgType: "AGENCY") { totalCount }
+    }`);
+    expect(result).toEqual({
+      organizations: { totalCount: 11, edges: [{ node: { id: GEN.chain(0) } }, { node: { id: GEN.chain(1) } }, { node: { id: GEN.chain(10) } }] },
+      events: { totalCount: 1, edges: [{ node: { id: GEN.forum } }] },
+      policyThemes: { totalCount: 1, edges: [{ node: { id: GEN.trade } }] },
+      bureau: { totalCount: 0 },
+    });
+  });
+
+  it('refuses a page above 100 and a cursor it did not make', async () => {
+    expect(await errorOf(`{ people(first: 101) { totalCount } }`)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'first: expected a whole number from 1 to 100, but got: 101',
+    });
+    expect(await errorOf(`{ people(after: "bm9wZQ") { totalCount } }`)).toEqual({
+      code: 'BAD_USER_INPUT',
+      message: 'after: expected a cursor from a previous page (pageInfo.endCursor), but got: "bm9wZQ"',
+    });
+  });
+});
+
+describe('round trips', () => {
+  const nested = `query ($name: String!) {
+    people(first: 100, nameContains: $name) {
+      edges { node { id name tenures { startDate predecessor { id } post { name organization { name posts { id } } } evidence { quote source { name } } } participations { event { name } } } }
+    }
+  }`;
+
+  it('sends the same number of Cypher queries for 5 people as for 50', async () => {
+    const counts: number[] = [];
+    for (const [tag, count] of [['five', 5], ['fifty', 50]] as const) {
+      await ingestDocument(server.app.store, crowdDocument(tag, count));
+      queriesSent = 0;
+      const result = await data(nested, { name: `crowd${tag} ` });
+      expect(result.people.edges).toHaveLength(count);
+      counts.push(queriesSent);
+    }
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBe(counts[0]);
+  });
+});
