@@ -5,7 +5,7 @@
 // $keep, $drop: entity ids; $tenureMoves: [{old, new}].  Returns: id (keep's id).
 MATCH (keep:Entity {id: $keep}), (drop:Entity {id: $drop})
 WITH keep, drop, properties(keep) AS kept, [drop.name] + coalesce(drop.aliases, []) AS dropNames
-SET keep += properties(drop)
+SET keep += drop {.*, id: $keep}
 SET keep += kept
 WITH keep, drop, reduce(acc = [], alias IN coalesce(keep.aliases, []) + dropNames |
        CASE WHEN alias = keep.name OR alias IN acc THEN acc ELSE acc + alias END) AS aliases

@@ -9,7 +9,7 @@ MATCH (old:Tenure {id: move.old}), (person:Person {id: move.person}), (post:Post
 MERGE (t:Tenure {id: move.new})
 WITH move, old, person, post, t, t.evidence IS NULL AS created, properties(t) AS existing,
      coalesce(t.evidence, []) AS evidence, coalesce(t.sourceIds, []) AS sourceIds
-SET t += properties(old)
+SET t += old {.*, id: move.new}
 SET t += existing
 SET t.evidence = evidence + [entry IN coalesce(old.evidence, []) WHERE NOT entry IN evidence],
     t.sourceIds = sourceIds + [id IN coalesce(old.sourceIds, []) WHERE NOT id IN sourceIds]
