@@ -397,3 +397,36 @@ describe('round trips', () => {
     expect(counts[1]).toBe(counts[0]);
   });
 });
+
+describe('on the seed', () => {
+  const HUANG = 'person:huang-qiang';
+  const HU = 'person:hu-yuting';
+  const COMMITTEE = 'org:jilin-provincial-foreign-affairs-committee';
+  const PLENARY = 'event:2026-02-11-jilin-provincial-foreign-affairs-committee-plenary';
+
+  it('finds the colleagues of the committee director, and none before the report', async () => {
+    const query = `query ($at: Date) { colleagues(person: "${HUANG}", at: $at) { person { id } shared { id } } }`;
+    expect((await data(query)).colleagues).toEqual([{ person: { id: HU }, shared: [{ id: COMMITTEE }, { id: PLENARY }] }]);
+    expect((await data(query, { at: '2026-02-11' })).colleagues).toEqual([{ person: { id: HU }, shared: [{ id: COMMITTEE }, { id: PLENARY }] }]);
+    expect((await data(query, { at: '2026-02-10' })).colleagues).toEqual([]);
+  });
+
+  it('builds the director\'s timeline from the plenary report', async () => {
+    const { timeline } = await data(`{ timeline(id: "${HUANG}") { date kind summary evidence { source { id } } } }`);
+    const meeting = 'Plenary Meeting of the Jilin Provincial Foreign Affairs Committee (February 2026)';
+    expect(timeline.map((entry: { date: string; kind: string; summary: string }) => [entry.date, entry.kind, entry.summary])).toEqual([
+      ['2026-02-11', 'TENURE_ATTESTED', 'Huang Qiang is attested as Director of the Jilin Provincial Foreign Affairs Committee'],
+      ['2026-02-11', 'TENURE_ATTESTED', 'Huang Qiang is attested as Secretary of the Jilin Provincial Party Committee'],
+      ['2026-02-11', 'EVENT', `Huang Qiang presided over ${meeting}`],
+      ['2026-02-11', 'EVENT', `Huang Qiang spoke at ${meeting}`],
+      ['2026-02-11', 'DOCUMENT', `${meeting} approved 2025 Work Report of the Jilin Provincial Foreign Affairs Committee`],
+      ['2026-02-11', 'DOCUMENT', `${meeting} approved 2026 Work Priorities of the Jilin Provincial Foreign Affairs Committee`],
+    ]);
+    for (const entry of timeline) expect(entry.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('counts the people of a theme the plenary addressed', async () => {
+    const { policyTheme } = await data(`{ policyTheme(id: "theme:foreign-trade") { people { totalCount edges { node { id } } } } }`);
+    expect(policyTheme).toEqual({ people: { totalCount: 2, edges: [{ node: { id: HU } }, { node: { id: HUANG } }] } });
+  });
+});

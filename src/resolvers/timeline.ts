@@ -4,7 +4,8 @@
  * - TENURE_STARTED / TENURE_ENDED: a stated startDate / endDate of a tenure;
  * - TENURE_ATTESTED: a tenure without a stated start, on its earliest source's date;
  * - EVENT: an event the person took part in, the organization organized or that addressed the theme;
- * - DOCUMENT: a document approved at one of those events, or concerning the theme.
+ * - DOCUMENT: a document approved at one of those events (on the event's date), or concerning
+ *   the theme (on the document's date).
  * Undated events and documents have no place on a timeline and are left out. Every list read is
  * bounded by the nested-list limit of the loaders.
  */
@@ -81,7 +82,9 @@ async function approvedDocumentEntries(context: Context, events: ReadonlyArray<E
     if (list instanceof Error) throw list;
     const event = events[index] as EntityRecord;
     for (const { entity: document, relationship } of list) {
-      const date = (document.date as string | undefined) ?? (event.startDate as string | undefined);
+      // The entry is the approval, so it takes the meeting's date; the document's own date
+      // (often the period it covers, "2025" for a work report) only when the meeting has none.
+      const date = (event.startDate as string | undefined) ?? (document.date as string | undefined);
       if (!date) continue;
       entries.push({ date, kind: 'DOCUMENT', summary: `${event.name} approved ${document.name}`, entity: document, evidence: parseEvidence(relationship.evidence) });
     }
