@@ -2,7 +2,7 @@
 // Evidence is a list of JSON strings {"s": sourceId, "q": quote, "n": note}; this source's old
 // entry is replaced, other sources' entries are kept. sourceIds lists the supporting sources.
 // $sourceId; $evidencePrefix: the JSON prefix of this source's entries;
-// $tenures: [{id, person, post, startDate, endDate, evidence}]
+// $tenures: [{id, person, post, startDate, endDate, onBehalfOf (organization id or null), evidence}]
 // Returns: id, created.
 UNWIND $tenures AS f
 MATCH (person:Person {id: f.person}), (post:Post {id: f.post})
@@ -13,4 +13,9 @@ SET t.startDate = f.startDate, t.endDate = f.endDate,
     t.sourceIds = [id IN coalesce(t.sourceIds, []) WHERE id <> $sourceId] + $sourceId
 MERGE (person)-[:HOLDS]->(t)
 MERGE (t)-[:OF_POST]->(post)
+WITH f, t, created
+CALL (f, t) {
+  MATCH (org:Organization {id: f.onBehalfOf})
+  MERGE (t)-[:ON_BEHALF_OF]->(org)
+}
 RETURN f.id AS id, created

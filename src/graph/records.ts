@@ -28,6 +28,8 @@ export interface TenureRecord {
   attestedFrom: string | null;
   /** Ids of the tenures this one is stated to succeed. */
   succeeds: string[];
+  /** The organization (party) the post was held on behalf of. */
+  onBehalfOfId?: string | null;
   evidence: string[];
 }
 

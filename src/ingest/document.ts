@@ -33,6 +33,7 @@ export const LIMITS = {
   entities: 20_000,
   facts: 50_000,
   aliases: 100,
+  identifiers: 100,
 } as const;
 
 const text = (max: number = LIMITS.stringLength) => z.string().trim().min(1, 'expected a non-empty string').max(max);
@@ -62,12 +63,19 @@ export const sourceSchema = z.strictObject({
   text: text(LIMITS.textLength),
 });
 
+/** An identifier in another register, "scheme:value" such as "wikidata:Q35536081". */
+const identifier = z
+  .string()
+  .max(1_000)
+  .regex(/^[A-Za-z0-9_.-]+:\S(.*\S)?$/u, 'expected an identifier "scheme:value" such as "wikidata:Q35536081"');
+
 const entityBase = {
   ref: text(300),
   id: explicitId.optional(),
   name: text(1_000),
   aliases: z.array(text(1_000)).max(LIMITS.aliases).default([]),
   disambiguator: text(300).optional(),
+  identifiers: z.array(identifier).max(LIMITS.identifiers).optional(),
   ...evidenceFields,
 };
 
@@ -118,6 +126,8 @@ export const RELATION_ENDPOINTS = {
   CONCERNS: [['DOCUMENT', 'POLICY_THEME']],
   WITHIN: [['PLACE', 'PLACE']],
   BROADER: [['POLICY_THEME', 'POLICY_THEME']],
+  /** A post that represents a place: a constituency seat. */
+  REPRESENTS: [['POST', 'PLACE']],
 } as const satisfies Record<string, ReadonlyArray<readonly [EntityKind, EntityKind]>>;
 export type RelationType = keyof typeof RELATION_ENDPOINTS;
 export const RELATION_TYPES = Object.keys(RELATION_ENDPOINTS) as [RelationType, ...RelationType[]];
@@ -130,6 +140,8 @@ export const factSchema = z.discriminatedUnion('type', [
     post: text(300),
     startDate: partialDate.optional(),
     endDate: partialDate.optional(),
+    /** The organization (a party) on whose behalf the post was held. */
+    onBehalfOf: text(300).optional(),
     ...evidenceFields,
   }),
   z.strictObject({

@@ -108,6 +108,7 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
           post: id(fact.post),
           startDate: fact.startDate ?? null,
           endDate: fact.endDate ?? null,
+          onBehalfOf: fact.onBehalfOf === undefined ? null : id(fact.onBehalfOf),
           evidence: factEvidence,
         });
         break;

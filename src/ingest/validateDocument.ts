@@ -168,6 +168,7 @@ function checkDocument(document: PartialDocument, unparsed: Unparsed): Omit<Vali
       case 'TENURE': {
         resolve(fact.person, ['PERSON'], `${path}.person`);
         resolve(fact.post, ['POST'], `${path}.post`);
+        if (fact.onBehalfOf !== undefined) resolve(fact.onBehalfOf, ['ORGANIZATION'], `${path}.onBehalfOf`);
         checkOrder(fact.startDate, fact.endDate, path, problems);
         if (fact.ref !== undefined) {
           if (tenureIdsByRef.has(fact.ref) || entitiesByRef.has(fact.ref)) {

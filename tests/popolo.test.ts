@@ -1,0 +1,319 @@
+/**
+ * The Popolo importer on the real EveryPolitician data set of Nigeria's House of
+ * Representatives: every record becomes an entity or fact quoting its exact raw JSON, the graph
+ * answers who held which seat on whose behalf, a re-import creates nothing, and a broken file is
+ * refused with every problem named by its record path. The data set's source is retracted at
+ * the end, so later test files see only the seeds.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { GraphQLError } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertPopolo, titleFromFileName, type PopoloConversion } from '../src/import/popolo.js';
+import { topLevelArraySpans } from '../src/import/jsonSpans.js';
+import { entityId } from '../src/ingest/ids.js';
+import { ingestDocument } from '../src/ingest/ingestDocument.js';
+import { retractSource } from '../src/ingest/retractSource.js';
+import { projectRoot } from '../src/projectRoot.js';
+import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
+
+const DATA_FILE = path.join(projectRoot(), '..', 'shared', 'data', 'popolo', 'nigeria-house-of-representatives.json');
+const SOURCE_NAME = 'EveryPolitician Popolo: Nigeria House of Representatives';
+const SOURCE_ID = 'source:everypolitician-popolo-nigeria-house-of-representatives';
+const raw = readFileSync(DATA_FILE, 'utf8');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const data = JSON.parse(raw) as Record<string, any[]>;
+
+const GANA_ID = '003e0736-add0-4997-9444-94fac606bb95';
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const gana = data.persons!.find((person: any) => person.id === GANA_ID);
+const ganaMembership = data.memberships!.find((membership: any) => membership.person_id === GANA_ID);
+const ganaArea = data.areas!.find((area: any) => area.id === ganaMembership.area_id);
+const legislature = data.organizations!.find((organization: any) => organization.id === ganaMembership.organization_id);
+const apc = data.organizations!.find((organization: any) => organization.id === ganaMembership.on_behalf_of_id);
+const term = data.events!.find((event: any) => event.id === ganaMembership.legislative_period_id);
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+const GANA_PERSON_ID = 'person:mallam-gana-q35536081';
+const GANA_POST_ID = entityId('POST', `Member of the ${legislature.name} for ${ganaArea.name}`);
+const APC_ID = 'org:all-progressives-congress-q4729266';
+
+/** The exact raw text of the index-th record of a top-level array, found independently of the importer. */
+function rawRecord(collection: string, predicate: (record: Record<string, unknown>) => boolean): string {
+  const index = data[collection]!.findIndex(predicate);
+  const span = topLevelArraySpans(raw).get(collection)![index]!;
+  return raw.slice(span.start, span.end);
+}
+
+let conversion: PopoloConversion;
+let server: TestServer;
+
+beforeAll(async () => {
+  conversion = convertPopolo(raw, { name: SOURCE_NAME, publisher: 'EveryPolitician', fileName: DATA_FILE });
+  server = await startTestServer();
+}, 120_000);
+
+afterAll(async () => {
+  if (server) {
+    await retractSource(server.app.store, SOURCE_ID).catch(() => undefined);
+    await server.stop();
+  }
+});
+
+describe('convertPopolo', () => {
+  it('turns every record into one entity or fact, counted from the input itself', () => {
+    const count = (kind: string) => conversion.document.entities.filter((entity) => entity.kind === kind).length;
+    const countFacts = (type: string) => conversion.document.facts.filter((fact) => fact.type === type).length;
+    const seats = new Set(data.memberships!.map((membership) => `${membership.organization_id}|${membership.area_id}`));
+    expect({
+      persons: count('PERSON'),
+      organizations: count('ORGANIZATION'),
+      places: count('PLACE'),
+      events: count('EVENT'),
+      posts: count('POST'),
+      tenures: countFacts('TENURE'),
+      postOf: countFacts('POST_OF'),
+      represents: countFacts('REPRESENTS'),
+      organizedBy: countFacts('ORGANIZED_BY'),
+      tenuresOnBehalfOfAParty: conversion.document.facts.filter((fact) => fact.type === 'TENURE' && fact.onBehalfOf !== undefined).length,
+    }).toEqual({
+      persons: data.persons!.length,
+      organizations: data.organizations!.length,
+      places: data.areas!.length,
+      events: data.events!.length,
+      posts: seats.size,
+      tenures: data.memberships!.length,
+      postOf: seats.size,
+      represents: seats.size,
+      organizedBy: data.events!.filter((event) => event.organization_id !== undefined).length,
+      tenuresOnBehalfOfAParty: data.memberships!.filter((membership) => membership.on_behalf_of_id !== undefined).length,
+    });
+    expect(conversion.counts).toEqual({
+      persons: 370,
+      organizations: 6,
+      areas: 358,
+      events: 20,
+      memberships: 370,
+      posts: seats.size,
+    });
+  });
+
+  it('quotes every record as its exact raw JSON text', () => {
+    const quotes = [...conversion.document.entities, ...conversion.document.facts].map((item) => item.quote);
+    expect(quotes.filter((quote) => !raw.includes(quote))).toEqual([]);
+    // Each record's quote parses back to that very record.
+    for (const collection of ['persons', 'organizations', 'areas', 'events'] as const) {
+      data[collection]!.forEach((record, index) => {
+        const entity = conversion.document.entities.find((candidate) => candidate.ref === `${collection}/${index}`);
+        expect(JSON.parse(entity!.quote)).toEqual(record);
+      });
+    }
+    const tenureQuotes = conversion.document.facts.filter((fact) => fact.type === 'TENURE').map((fact) => JSON.parse(fact.quote));
+    expect(tenureQuotes).toEqual(data.memberships);
+    expect(conversion.document.source.text).toBe(raw);
+  });
+
+  it('maps a person with aliases, identifiers and a tenure dated by its legislative period', () => {
+    const person = conversion.document.entities.find((entity) => entity.ref === 'persons/0');
+    expect(person).toEqual({
+      kind: 'PERSON',
+      ref: 'persons/0',
+      name: 'MALLAM GANA',
+      aliases: ['MALLAM BUKAR GANA'],
+      identifiers: ['everypolitician_legacy:616', 'nass:616', 'wikidata:Q35536081'],
+      disambiguator: 'Q35536081',
+      quote: rawRecord('persons', (record) => record.id === GANA_ID),
+    });
+    const tenure = conversion.document.facts.find((fact) => fact.type === 'TENURE' && fact.person === 'persons/0');
+    expect(tenure).toEqual({
+      type: 'TENURE',
+      person: 'persons/0',
+      post: expect.stringMatching(/^post\//),
+      startDate: term.start_date,
+      onBehalfOf: `organizations/${data.organizations!.indexOf(apc)}`,
+      quote: rawRecord('memberships', (record) => record.person_id === GANA_ID),
+      note: `record source: ${ganaMembership.sources[0].url}; start date from legislative period "term/8"`,
+    });
+  });
+
+  it('names the file in title case when no name is given', () => {
+    expect(titleFromFileName(DATA_FILE)).toBe('Nigeria House of Representatives');
+    const unnamed = convertPopolo(raw, { fileName: DATA_FILE });
+    expect({ id: unnamed.document.source.id, name: unnamed.document.source.name, publisher: unnamed.document.source.publisher }).toEqual({
+      id: 'source:popolo-nigeria-house-of-representatives',
+      name: 'Popolo: Nigeria House of Representatives',
+      publisher: 'nass.gov.ng, gender-balance.org, shineyoureye.org',
+    });
+  });
+
+  it('refuses a broken file with every problem named by its record path', () => {
+    const problemsOf = (text: string) => {
+      try {
+        convertPopolo(text);
+      } catch (error) {
+        expect(error).toBeInstanceOf(GraphQLError);
+        expect((error as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
+        return (error as GraphQLError).extensions.problems;
+      }
+      throw new Error('expected the conversion to fail');
+    };
+    const broken = JSON.parse(raw);
+    broken.memberships[12].person_id = 'nobody';
+    broken.memberships[13].area_id = 'nowhere';
+    broken.persons[2].birth_date = 'soon';
+    expect(problemsOf(JSON.stringify(broken))).toEqual([
+      { path: 'persons[2].birth_date', message: 'expected an ISO date like 2026, 2026-02 or 2026-02-11, but got: "soon"' },
+      { path: 'memberships[12].person_id', message: 'refers to no person, but got: "nobody"' },
+      { path: 'memberships[13].area_id', message: 'refers to no area, but got: "nowhere"' },
+    ]);
+    expect(problemsOf('{"persons": [')).toEqual([
+      { path: '(file)', message: expect.stringMatching(/^expected Popolo JSON, but got text that is not JSON \(/) },
+    ]);
+    expect(problemsOf('{"people": []}')).toEqual([{ path: 'persons', message: 'expected an array of Popolo persons, but got: nothing' }]);
+  });
+});
+
+describe('importing into the graph', () => {
+  let firstImport: Awaited<ReturnType<typeof ingestDocument>>;
+
+  beforeAll(async () => {
+    firstImport = await ingestDocument(server.app.store, conversion.document);
+  }, 120_000);
+
+  it('creates every entity and fact once, and a re-import creates nothing', async () => {
+    const entityCount = conversion.document.entities.length;
+    const factCount = conversion.document.facts.length;
+    expect({ ...firstImport, nodesCreated: undefined, relationshipsCreated: undefined }).toEqual({
+      sourceId: SOURCE_ID,
+      sourceCreated: true,
+      entities: { created: entityCount, matched: 0 },
+      facts: { created: factCount, matched: 0 },
+      nodesCreated: undefined,
+      relationshipsCreated: undefined,
+    });
+    const again = await ingestDocument(server.app.store, convertPopolo(raw, { name: SOURCE_NAME, publisher: 'EveryPolitician' }).document);
+    expect(again).toEqual({
+      sourceId: SOURCE_ID,
+      sourceCreated: false,
+      entities: { created: 0, matched: entityCount },
+      facts: { created: 0, matched: factCount },
+      nodesCreated: 0,
+      relationshipsCreated: 0,
+    });
+  });
+
+  it('answers who held a constituency seat on a day, on whose behalf, and who says so', async () => {
+    const response = await server.graphql(
+      `query ($id: ID!) {
+        person(id: $id) {
+          id name aliases identifiers birthDate
+          tenures(at: "2016-01-01") {
+            startDate endDate
+            post { id name role organization { id name orgType identifiers } represents { id name placeType } }
+            onBehalfOf { id name orgType }
+            evidence { source { id name publisher } quote note }
+          }
+        }
+      }`,
+      { id: GANA_PERSON_ID },
+    );
+    expect(response.body).toEqual({
+      data: {
+        person: {
+          id: GANA_PERSON_ID,
+          name: 'MALLAM GANA',
+          aliases: ['MALLAM BUKAR GANA'],
+          identifiers: gana.identifiers.map((identifier: { scheme: string; identifier: string }) => `${identifier.scheme}:${identifier.identifier}`),
+          birthDate: null,
+          tenures: [
+            {
+              startDate: '2015-06-09',
+              endDate: null,
+              post: {
+                id: GANA_POST_ID,
+                name: `Member of the House of Representatives for ${ganaArea.name}`,
+                role: 'Member',
+                organization: {
+                  id: 'org:house-of-representatives-q665693',
+                  name: 'House of Representatives',
+                  orgType: 'LEGISLATURE',
+                  identifiers: ['wikidata:Q665693'],
+                },
+                represents: { id: entityId('PLACE', ganaArea.name), name: ganaArea.name, placeType: 'constituency' },
+              },
+              onBehalfOf: { id: APC_ID, name: 'All Progressives Congress', orgType: 'PARTY' },
+              evidence: [
+                {
+                  source: { id: SOURCE_ID, name: SOURCE_NAME, publisher: 'EveryPolitician' },
+                  quote: rawRecord('memberships', (record) => record.person_id === GANA_ID),
+                  note: 'record source: https://www.nass.gov.ng/mp/profile/616; start date from legislative period "term/8"',
+                },
+              ],
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  it('lists the holders of the seat, and no one before the legislative period', async () => {
+    const query = `query ($post: ID!, $at: Date) { roleHolders(post: $post, at: $at) { person { id name } onBehalfOf { id } post { represents { name } } } }`;
+    const holders = await server.graphql(query, { post: GANA_POST_ID, at: '2016-01-01' });
+    expect(holders.body).toEqual({
+      data: { roleHolders: [{ person: { id: GANA_PERSON_ID, name: 'MALLAM GANA' }, onBehalfOf: { id: APC_ID }, post: { represents: { name: ganaArea.name } } }] },
+    });
+    const before = await server.graphql(query, { post: GANA_POST_ID, at: '2015-01-01' });
+    expect(before.body).toEqual({ data: { roleHolders: [] } });
+  });
+
+  it('finds people by an alternate name and parties by a name in another script', async () => {
+    const query = `query ($text: String!, $kinds: [EntityKind!]) { search(text: $text, kinds: $kinds, first: 1) { entity { id } } }`;
+    const byAlternate = await server.graphql(query, { text: 'MALLAM BUKAR GANA', kinds: ['PERSON'] });
+    expect(byAlternate.body).toEqual({ data: { search: [{ entity: { id: GANA_PERSON_ID } }] } });
+    const byChinese = await server.graphql(query, { text: '全体进步大会党', kinds: ['ORGANIZATION'] });
+    expect(byChinese.body).toEqual({ data: { search: [{ entity: { id: APC_ID } }] } });
+  });
+});
+
+describe('npm run import:popolo', () => {
+  const run = promisify(execFile);
+  const cli = (args: string[]) =>
+    run(process.execPath, ['--import', 'tsx', path.join(projectRoot(), 'src', 'cli', 'importPopolo.ts'), ...args], {
+      cwd: projectRoot(),
+      env: { ...process.env, ...testEnvironment({ LOG_LEVEL: 'warn' }) },
+      timeout: 120_000,
+    }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    );
+
+  it('re-imports the data set without creating anything and prints what it read', async () => {
+    const result = await cli([DATA_FILE, '--name', SOURCE_NAME, '--publisher', 'EveryPolitician']);
+    expect(result.code).toBe(0);
+    const entityCount = conversion.document.entities.length;
+    const factCount = conversion.document.facts.length;
+    expect(result.stdout).toContain('read 370 persons, 6 organizations, 358 areas, 20 events, 370 memberships');
+    expect(result.stdout).toContain(
+      `already there, refreshed ${SOURCE_ID}: entities 0 new, ${entityCount} matched; facts 0 new, ${factCount} matched`,
+    );
+  }, 120_000);
+
+  it('exits non-zero listing the problems of a broken file, writing nothing', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'popolo-broken-'));
+    try {
+      const broken = JSON.parse(raw);
+      broken.memberships[12].person_id = 'nobody';
+      const file = path.join(directory, 'broken.json');
+      writeFileSync(file, JSON.stringify(broken, null, 2));
+      const result = await cli([file]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('memberships[12].person_id: refers to no person, but got: "nobody"');
+      expect(result.stdout).toContain('NOT imported, nothing was written');
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
