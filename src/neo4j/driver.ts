@@ -15,8 +15,12 @@ export function createDriver(target: DriverTarget, queryTimeoutMs: number): Driv
   return neo4j.driver(target.uri, auth, {
     disableLosslessIntegers: true,
     connectionAcquisitionTimeout: Math.min(queryTimeoutMs, 10_000),
-    connectionTimeout: 5_000,
-    maxTransactionRetryTime: 5_000,
+    // When Neo4j is gone, a request must answer UNAVAILABLE within 2 s: connect attempts give up
+    // after 1.5 s, and a failed transaction is retried once (after the driver's back-off of
+    // 0.8–1.2 s; a longer retry window would allow a second retry after 2 s more), which still
+    // rides out a deadlock or a leader switch.
+    connectionTimeout: 1_500,
+    maxTransactionRetryTime: 500,
     userAgent: 'officegraph/0.1',
     logging: { level: 'error', logger: () => undefined },
   });

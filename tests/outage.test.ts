@@ -1,0 +1,77 @@
+/**
+ * Neo4j goes away in the middle of a load run: requests answer UNAVAILABLE within 2 s, /ready
+ * turns 503, nothing hangs or crashes, and service comes back by itself when Neo4j returns.
+ * Uses its own local Neo4j (stopped and restarted on the same port and data dir).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { startLocalNeo4j, type LocalNeo4j } from '../src/neo4j/localNeo4j.js';
+import { freePort, startLoadLoop, waitFor, type Outcome } from './helpers/loadLoop.js';
+import { startTestServer, type TestServer } from './helpers/testServer.js';
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'officegraph-outage-'));
+let neo4j: LocalNeo4j | undefined;
+let server: TestServer | undefined;
+
+afterAll(async () => {
+  await server?.stop();
+  await neo4j?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const startNeo4j = (boltPort: number) => startLocalNeo4j({ dataDir, boltPort, heap: '512m', pageCache: '64m' });
+const ok = (outcome: Outcome) => outcome.status === 200 && outcome.codes.length === 0;
+
+it('answers UNAVAILABLE within 2 s while Neo4j is down and recovers by itself', { timeout: 240_000 }, async () => {
+  const port = await freePort();
+  neo4j = await startNeo4j(port);
+  server = await startTestServer({ NEO4J_URI: neo4j.uri, NEO4J_USERNAME: neo4j.username, NEO4J_PASSWORD: neo4j.password });
+  const url = server.url;
+  const load = startLoadLoop({
+    url,
+    clients: 8,
+    deadlineMs: 180_000,
+    request: (client) =>
+      client % 2 === 0
+        ? { query: '{ person(id: "person:huang-qiang") { name tenures { post { name } } } }' }
+        : { query: '{ search(text: "Jilin", first: 5) { entity { id } } }' },
+  });
+  try {
+    await waitFor('50 answers before the outage', async () => load.outcomes.length >= 50, 30_000);
+    expect(load.outcomes.filter((outcome) => !ok(outcome))).toEqual([]);
+
+    await neo4j.stop();
+    const downAt = Date.now();
+    await new Promise((done) => setTimeout(done, 3_000));
+    const readyStarted = Date.now();
+    const ready = await fetch(`${url}/ready`);
+    expect(Date.now() - readyStarted).toBeLessThan(2_000);
+    expect(ready.status).toBe(503);
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+
+    const duringOutage = load.outcomes.filter((outcome) => outcome.startedAt >= downAt);
+    expect(duringOutage.length).toBeGreaterThanOrEqual(4);
+    // Every request answered, within 2 s, with UNAVAILABLE and nothing else.
+    expect(duringOutage.filter((outcome) => outcome.durationMs >= 2_000)).toEqual([]);
+    expect(new Set(duringOutage.flatMap((outcome) => outcome.codes))).toEqual(new Set(['UNAVAILABLE']));
+    expect(new Set(duringOutage.map((outcome) => outcome.status))).toEqual(new Set([200]));
+
+    neo4j = await startNeo4j(port);
+    const backAt = Date.now();
+    await waitFor('/ready to answer 200 again', async () => (await fetch(`${url}/ready`)).status === 200, 30_000);
+    await waitFor(
+      'ten successful requests in a row',
+      async () => {
+        const recent = load.outcomes.filter((outcome) => outcome.startedAt >= backAt).slice(-10);
+        return recent.length === 10 && recent.every(ok);
+      },
+      30_000,
+    );
+  } finally {
+    await load.stop();
+  }
+  expect(load.outcomes.filter((outcome) => outcome.codes.some((code) => code.startsWith('CLIENT_ERROR')))).toEqual([]);
+});
