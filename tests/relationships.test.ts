@@ -317,10 +317,11 @@ describe('timelines', () => {
 describe('connections', () => {
   it('pages the people of a theme with a total count', async () => {
     const query = `query ($id: ID!, $after: String) {
-      policyTheme(id: $id) { events { id } people(first: 2, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { id } } } }
+      policyTheme(id: $id) { events { id } eventCount people(first: 2, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { node { id } } } }
     }`;
     const first = (await data(query, { id: GEN.trade })).policyTheme;
     expect(first.events).toEqual([{ id: GEN.forum }, { id: GEN.summit }]);
+    expect(first.eventCount).toBe(2);
     expect(first.people.totalCount).toBe(4);
     expect(first.people.edges).toEqual([{ node: { id: GEN.bob } }, { node: { id: GEN.carol } }]);
     expect(first.people.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
@@ -426,7 +427,7 @@ describe('on the seed', () => {
   });
 
   it('counts the people of a theme the plenary addressed', async () => {
-    const { policyTheme } = await data(`{ policyTheme(id: "theme:foreign-trade") { people { totalCount edges { node { id } } } } }`);
-    expect(policyTheme).toEqual({ people: { totalCount: 2, edges: [{ node: { id: HU } }, { node: { id: HUANG } }] } });
+    const { policyTheme } = await data(`{ policyTheme(id: "theme:foreign-trade") { eventCount people { totalCount edges { node { id } } } } }`);
+    expect(policyTheme).toEqual({ eventCount: 1, people: { totalCount: 2, edges: [{ node: { id: HU } }, { node: { id: HUANG } }] } });
   });
 });

@@ -37,6 +37,8 @@ export interface Loaders {
   eventParticipantGroups: DataLoader<string, ParticipantGroupRecord[]>;
   /** One page of the people who took part in events addressing a theme (PolicyTheme.people). */
   themePeople: DataLoader<ThemePeopleKey, ThemePeoplePage, string>;
+  /** How many events addressed a theme. */
+  themeEventCount: DataLoader<string, number>;
 }
 
 export interface ThemePeopleKey {
@@ -93,9 +95,16 @@ export function createLoaders(store: GraphStore): Loaders {
     { cacheKeyFn: (key) => JSON.stringify(key) },
   );
 
+  const themeEventCount = new DataLoader<string, number>(async (ids) => {
+    const rows = await store.read('theme_event_counts', { ids: [...ids] });
+    const byId = new Map(rows.map((row) => [String(row.id), Number(row.eventCount)]));
+    return ids.map((id) => byId.get(id) ?? 0);
+  });
+
   return {
     entity,
     themePeople,
+    themeEventCount,
     entityEvidence: listLoader<EvidenceRecord>(store, 'entity_evidence', 'evidence'),
     related,
     personTenures,

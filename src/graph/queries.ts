@@ -24,6 +24,7 @@ export const QUERY_NAMES = [
   'person_colleagues',
   'organization_interlocks',
   'theme_people',
+  'theme_event_counts',
   'ingest_existing_kinds',
   'ingest_source',
   'ingest_entities',

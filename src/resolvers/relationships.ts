@@ -162,6 +162,7 @@ export const relationshipResolvers = {
     person: (interlock: { personId: string }, _args: unknown, context: Context) => context.loaders.entity.load(interlock.personId),
   },
   PolicyTheme: {
+    eventCount: (theme: EntityRecord, _args: unknown, context: Context) => context.loaders.themeEventCount.load(theme.id),
     people: async (theme: EntityRecord, args: { first?: number | null; after?: string | null }, context: Context) => {
       const { first, after } = pageArguments(args);
       const page = await context.loaders.themePeople.load({ id: theme.id, after, first });
