@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../src/ingest/ingestDocument.js';
+import { retractSource } from '../src/ingest/retractSource.js';
 import { crowdDocument, GEN, successionDocuments } from './fixtures/generateSuccession.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
 
@@ -20,7 +21,16 @@ beforeAll(async () => {
   for (const document of successionDocuments()) await ingestDocument(server.app.store, document);
 });
 
+const CROWDS = [['five', 5], ['fifty', 50]] as const;
+
 afterAll(async () => {
+  // Leave the store as the seed made it, for the test files that run after this one.
+  if (server) {
+    const sources = [GEN.register, GEN.bulletin, GEN.report, ...CROWDS.map(([tag]) => `source:gen-${tag}`)];
+    for (const source of sources) await retractSource(server.app.store, source).catch(() => undefined);
+    const left = await server.graphql(`{ people(nameContains: "gentest") { totalCount } organizations(nameContains: "gen ") { totalCount } }`);
+    expect(left.body.data).toEqual({ people: { totalCount: 0 }, organizations: { totalCount: 0 } });
+  }
   await server?.stop();
 });
 
@@ -387,7 +397,7 @@ describe('round trips', () => {
 
   it('sends the same number of Cypher queries for 5 people as for 50', async () => {
     const counts: number[] = [];
-    for (const [tag, count] of [['five', 5], ['fifty', 50]] as const) {
+    for (const [tag, count] of CROWDS) {
       await ingestDocument(server.app.store, crowdDocument(tag, count));
       queriesSent = 0;
       const result = await data(nested, { name: `crowd${tag} ` });
