@@ -340,6 +340,28 @@ describe('connections', () => {
     expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
   });
 
+  it('pages the nested lists that can grow large', async () => {
+    const query = `query ($after: String) {
+      organization(id: "${GEN.bureau}") { postsConnection(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id role } } } }
+      chain: organization(id: "${GEN.chain(1)}") { childrenConnection { totalCount edges { node { id } } } eventsConnection { totalCount } }
+      policyTheme(id: "${GEN.trade}") { eventsConnection(first: 1) { totalCount edges { node { id } } pageInfo { hasNextPage } } }
+    }`;
+    const first = await data(query);
+    expect(first).toEqual({
+      organization: {
+        postsConnection: {
+          totalCount: 2,
+          pageInfo: { hasNextPage: true, endCursor: expect.any(String) },
+          edges: [{ node: { id: GEN.chief, role: 'Chief' } }],
+        },
+      },
+      chain: { childrenConnection: { totalCount: 1, edges: [{ node: { id: GEN.chain(0) } }] }, eventsConnection: { totalCount: 0 } },
+      policyTheme: { eventsConnection: { totalCount: 2, edges: [{ node: { id: GEN.forum } }], pageInfo: { hasNextPage: true } } },
+    });
+    const second = await data(query, { after: first.organization.postsConnection.pageInfo.endCursor });
+    expect(second.organization.postsConnection).toMatchObject({ pageInfo: { hasNextPage: false }, edges: [{ node: { id: GEN.deputy } }] });
+  });
+
   it('pages people by name with stable cursors, and filters by date', async () => {
     const query = `query ($after: String, $at: Date) {
       people(first: 4, after: $after, nameContains: "GENTEST", at: $at) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } }
@@ -391,7 +413,7 @@ describe('connections', () => {
 describe('round trips', () => {
   const nested = `query ($name: String!) {
     people(first: 100, nameContains: $name) {
-      edges { node { id name tenures { startDate predecessor { id } post { name organization { name posts { id } } } evidence { quote source { name } } } participations { event { name } } } }
+      edges { node { id name tenures { startDate predecessor { id } post { name organization { name posts { id } postsConnection(first: 5) { totalCount } } } evidence { quote source { name } } } participations { event { name } } } }
     }
   }`;
 

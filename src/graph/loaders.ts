@@ -39,6 +39,19 @@ export interface Loaders {
   themePeople: DataLoader<ThemePeopleKey, ThemePeoplePage, string>;
   /** How many events addressed a theme. */
   themeEventCount: DataLoader<string, number>;
+  /** One page of the entities linked by one relationship type and direction (nested connections). */
+  relatedPage: DataLoader<RelatedPageKey, EntityPage, string>;
+}
+
+export interface RelatedPageKey extends RelationKey {
+  after: string | null;
+  first: number;
+}
+
+export interface EntityPage {
+  totalCount: number;
+  entities: EntityRecord[];
+  hasNextPage: boolean;
 }
 
 export interface ThemePeopleKey {
@@ -101,10 +114,27 @@ export function createLoaders(store: GraphStore): Loaders {
     return ids.map((id) => byId.get(id) ?? 0);
   });
 
+  const relatedPage = new DataLoader<RelatedPageKey, EntityPage, string>(
+    async (keys) => {
+      const pages = keys.map((key) => ({ ...key, key: JSON.stringify(key) }));
+      const rows = await store.read('entity_related_page', { pages });
+      const byKey = new Map(rows.map((row) => [String(row.key), row]));
+      return pages.map((page) => {
+        const row = byKey.get(page.key);
+        if (!row) return { totalCount: 0, entities: [], hasNextPage: false };
+        const entities = row.entities as EntityRecord[];
+        for (const item of entities) entity.prime(item.id, item);
+        return { totalCount: Number(row.totalCount), entities, hasNextPage: row.hasNextPage === true };
+      });
+    },
+    { cacheKeyFn: (key) => JSON.stringify(key) },
+  );
+
   return {
     entity,
     themePeople,
     themeEventCount,
+    relatedPage,
     entityEvidence: listLoader<EvidenceRecord>(store, 'entity_evidence', 'evidence'),
     related,
     personTenures,

@@ -25,6 +25,7 @@ export const QUERY_NAMES = [
   'organization_interlocks',
   'theme_people',
   'theme_event_counts',
+  'entity_related_page',
   'ingest_existing_kinds',
   'ingest_source',
   'ingest_entities',

@@ -114,6 +114,15 @@ async function colleagues(context: Context, personId: string, at: string | null,
     .map(([id, items]) => ({ personId: id, shared: items }));
 }
 
+/** A nested connection over the entities linked by one relationship type and direction. */
+function relatedConnection(type: string, direction: 'OUT' | 'IN') {
+  return async (parent: EntityRecord, args: { first?: number | null; after?: string | null }, context: Context) => {
+    const { first, after } = pageArguments(args);
+    const page = await context.loaders.relatedPage.load({ id: parent.id, type, direction, after, first });
+    return toConnection(page.entities, { totalCount: page.totalCount, hasNextPage: page.hasNextPage, after });
+  };
+}
+
 export const relationshipResolvers = {
   Query: {
     succession: async (_root: unknown, args: { post: string }, context: Context) => {
@@ -161,7 +170,13 @@ export const relationshipResolvers = {
   Interlock: {
     person: (interlock: { personId: string }, _args: unknown, context: Context) => context.loaders.entity.load(interlock.personId),
   },
+  Organization: {
+    postsConnection: relatedConnection('POST_OF', 'IN'),
+    childrenConnection: relatedConnection('PART_OF', 'IN'),
+    eventsConnection: relatedConnection('ORGANIZED_BY', 'IN'),
+  },
   PolicyTheme: {
+    eventsConnection: relatedConnection('ADDRESSED', 'IN'),
     eventCount: (theme: EntityRecord, _args: unknown, context: Context) => context.loaders.themeEventCount.load(theme.id),
     people: async (theme: EntityRecord, args: { first?: number | null; after?: string | null }, context: Context) => {
       const { first, after } = pageArguments(args);
