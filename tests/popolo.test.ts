@@ -149,6 +149,63 @@ describe('convertPopolo', () => {
     });
   });
 
+  it("uses Popolo posts, a membership's own dates, parents, and keeps repeated names apart", () => {
+    const small = JSON.stringify(
+      {
+        persons: [
+          { id: 'p1', name: 'Ada Obi' },
+          { id: 'p2', name: 'Ada Obi' },
+        ],
+        organizations: [
+          { id: 'assembly', name: 'The State Assembly', classification: 'legislature' },
+          { id: 'cttee', name: 'Finance Committee', classification: 'committee', parent_id: 'assembly' },
+        ],
+        areas: [
+          { id: 'state', name: 'Lagos State', type: 'state' },
+          { id: 'ikeja', name: 'Ikeja', type: 'constituency', parent_id: 'state' },
+        ],
+        events: [
+          { id: 'e1', name: 'By-election' },
+          { id: 'e2', name: 'By-election' },
+        ],
+        posts: [{ id: 'chair', label: 'Chair of the Finance Committee', role: 'chair', organization_id: 'cttee' }],
+        memberships: [
+          { person_id: 'p1', post_id: 'chair', start_date: '2019-06', end_date: '2023-06-11' },
+          { person_id: 'p2', organization_id: 'assembly', area_id: 'ikeja' },
+        ],
+      },
+      null,
+      1,
+    );
+    const record = (collection: string, index: number) => {
+      const span = topLevelArraySpans(small).get(collection)![index]!;
+      return small.slice(span.start, span.end);
+    };
+    const { document, counts } = convertPopolo(small, { name: 'Small', publisher: 'Tests' });
+    expect(counts).toEqual({ persons: 2, organizations: 2, areas: 2, events: 2, memberships: 2, posts: 2 });
+    expect(document.entities).toEqual([
+      { kind: 'PERSON', ref: 'persons/0', name: 'Ada Obi', aliases: [], disambiguator: 'p1', quote: record('persons', 0) },
+      { kind: 'PERSON', ref: 'persons/1', name: 'Ada Obi', aliases: [], disambiguator: 'p2', quote: record('persons', 1) },
+      { kind: 'ORGANIZATION', ref: 'organizations/0', name: 'The State Assembly', aliases: [], orgType: 'LEGISLATURE', quote: record('organizations', 0) },
+      { kind: 'ORGANIZATION', ref: 'organizations/1', name: 'Finance Committee', aliases: [], orgType: 'COMMITTEE', quote: record('organizations', 1) },
+      { kind: 'PLACE', ref: 'areas/0', name: 'Lagos State', aliases: [], placeType: 'state', quote: record('areas', 0) },
+      { kind: 'PLACE', ref: 'areas/1', name: 'Ikeja', aliases: [], placeType: 'constituency', quote: record('areas', 1) },
+      { kind: 'EVENT', ref: 'events/0', name: 'By-election', aliases: [], disambiguator: 'e1', quote: record('events', 0) },
+      { kind: 'EVENT', ref: 'events/1', name: 'By-election', aliases: [], disambiguator: 'e2', quote: record('events', 1) },
+      { kind: 'POST', ref: 'post/0', name: 'Chair of the Finance Committee', aliases: [], role: 'Chair', quote: record('posts', 0) },
+      { kind: 'POST', ref: 'post/1', name: 'Member of the State Assembly for Ikeja', aliases: [], role: 'Member', quote: record('memberships', 1) },
+    ]);
+    expect(document.facts).toEqual([
+      { type: 'PART_OF', from: 'organizations/1', to: 'organizations/0', quote: record('organizations', 1) },
+      { type: 'WITHIN', from: 'areas/1', to: 'areas/0', quote: record('areas', 1) },
+      { type: 'POST_OF', from: 'post/0', to: 'organizations/1', quote: record('posts', 0) },
+      { type: 'TENURE', person: 'persons/0', post: 'post/0', startDate: '2019-06', endDate: '2023-06-11', quote: record('memberships', 0) },
+      { type: 'POST_OF', from: 'post/1', to: 'organizations/0', quote: record('memberships', 1) },
+      { type: 'REPRESENTS', from: 'post/1', to: 'areas/1', quote: record('memberships', 1) },
+      { type: 'TENURE', person: 'persons/1', post: 'post/1', quote: record('memberships', 1) },
+    ]);
+  });
+
   it('refuses a broken file with every problem named by its record path', () => {
     const problemsOf = (text: string) => {
       try {
@@ -316,4 +373,19 @@ describe('npm run import:popolo', () => {
       rmSync(directory, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe('retracting the data set', () => {
+  it('removes every entity and fact it brought, leaving the seeds as they were', async () => {
+    const result = await retractSource(server.app.store, SOURCE_ID);
+    expect({ factsKept: result.factsKept, entitiesRemoved: result.entitiesRemoved.length }).toEqual({
+      factsKept: 0,
+      entitiesRemoved: conversion.document.entities.length,
+    });
+    const response = await server.graphql(
+      `query ($person: ID!, $party: ID!) { person(id: $person) { id } organization(id: $party) { id } search(text: "MALLAM", first: 5) { entity { id } } }`,
+      { person: GANA_PERSON_ID, party: APC_ID },
+    );
+    expect(response.body).toEqual({ data: { person: null, organization: null, search: [] } });
+  });
 });
