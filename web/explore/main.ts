@@ -26,6 +26,12 @@ const KIND_SHAPES: Record<Kind, string> = {
   POLICY_THEME: 'round-hexagon', DOCUMENT: 'round-tag', PLACE: 'round-triangle', SOURCE: 'rectangle',
 };
 const NEIGHBOURS_PER_EXPAND = 150;
+/** Facts about people first: who held what and who took part, then the rest. */
+const FACT_ORDER = ['PARTICIPATED_IN', 'HOLDS', 'ORGANIZED_BY', 'POST_OF', 'PART_OF', 'HELD_IN', 'BASED_IN', 'APPROVED', 'ADDRESSED'];
+const ROLE_ORDER = ['PRESIDED', 'SPOKE', 'HOSTED', 'ORGANIZED', 'ATTENDED', 'OTHER'];
+const rank = (order: string[], value: unknown) => (order.includes(String(value)) ? order.indexOf(String(value)) : order.length);
+const factRank = (edge: EdgeSingular) =>
+  rank(FACT_ORDER, edge.data('type')) * 10 + rank(ROLE_ORDER, (edge.data('properties') as Record<string, unknown>).role);
 const PATH_MAX_HOPS = 6;
 
 const EDGE_FIELDS = 'id source target type properties evidence { quote note source { id name url publisher publishedDate } }';
@@ -95,16 +101,16 @@ const cy: Core = cytoscape({
         width: 26,
         height: 26,
         label: 'data(label)',
-        'font-size': 11,
+        'font-size': 13,
         color: '#1d2330',
         'text-valign': 'bottom',
         'text-margin-y': 4,
         'text-wrap': 'wrap',
-        'text-max-width': '150px',
+        'text-max-width': '130px',
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
         'border-width': 1,
         'border-color': '#ffffff',
       } as never,
@@ -121,7 +127,7 @@ const cy: Core = cytoscape({
         'arrow-scale': 0.8,
         'curve-style': 'bezier',
         label: 'data(type)',
-        'font-size': 8,
+        'font-size': 9,
         color: '#4a5260',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',
@@ -166,19 +172,32 @@ function runLayout(): Promise<void> {
   const layout = cy.layout({
     name: 'cose',
     animate: false,
-    randomize: false,
+    // A small graph is laid out afresh (rounder, so it fits the screen at a readable zoom); a
+    // big one keeps its positions, so expanding a node does not reshuffle what the user has seen.
+    randomize: count < 80,
+    ...(count < 80 ? { boundingBox: { x1: 0, y1: 0, w: cy.width(), h: cy.height() } } : {}),
     fit: true,
     padding: 40,
     nodeDimensionsIncludeLabels: true,
-    idealEdgeLength: () => 90 + Math.min(count, 300) / 3,
-    nodeRepulsion: () => 900_000,
+    idealEdgeLength: () => (count < 40 ? 50 : 90 + Math.min(count, 300) / 3),
+    // Strong repulsion spreads hundreds of nodes; a few nodes need less or they drift apart.
+    nodeRepulsion: () => (count < 40 ? 12_000 : 900_000),
     nodeOverlap: 40,
     edgeElasticity: () => 80,
-    gravity: 0.4,
+    gravity: count < 40 ? 1 : 0.4,
     componentSpacing: 120,
     numIter: count > 150 ? 1500 : 2500,
   } as cytoscape.LayoutOptions);
-  const done = new Promise<void>((resolve) => layout.one('layoutstop', () => resolve()));
+  const done = new Promise<void>((resolve) =>
+    layout.one('layoutstop', () => {
+      // Fitting two or three nodes would blow them up; keep them at a readable size instead.
+      if (cy.zoom() > 1.4) {
+        cy.zoom(1.4);
+        cy.center();
+      }
+      resolve();
+    }),
+  );
   layout.run();
   return done;
 }
@@ -295,7 +314,7 @@ function showEntity(id: string): void {
     .join('');
   const facts = node
     .connectedEdges()
-    .sort((a, b) => String(a.data('type')).localeCompare(String(b.data('type'))) || a.id().localeCompare(b.id()))
+    .sort((a, b) => factRank(a) - factRank(b) || String(a.data('type')).localeCompare(String(b.data('type'))) || a.id().localeCompare(b.id()))
     .map(factHtml)
     .join('');
   panelEmpty.hidden = true;
@@ -564,6 +583,9 @@ async function restoreFromUrl(): Promise<void> {
 
 renderLegend();
 declare global {
-  interface Window { officegraphExplorer: { cy: Core; ready: Promise<void> } }
+  interface Window {
+    /** For scripts and tests driving the page: the graph, the layout, and when the URL's view is open. */
+    officegraphExplorer: { cy: Core; ready: Promise<void>; addElements: typeof addElements; runLayout: typeof runLayout };
+  }
 }
-window.officegraphExplorer = { cy, ready: withStatus(restoreFromUrl()) };
+window.officegraphExplorer = { cy, ready: withStatus(restoreFromUrl()), addElements, runLayout };
