@@ -223,6 +223,10 @@ describe('GraphiQL', () => {
     await page.locator('.graphiql-doc-explorer', { hasText: 'Query' }).first().waitFor();
     await page.locator('.graphiql-doc-explorer a', { hasText: 'Query' }).first().click();
     await page.locator('.graphiql-doc-explorer', { hasText: 'neighborhood' }).first().waitFor();
+    // The example query answers who presided over the plenary, with the quote.
+    await page.locator('.graphiql-execute-button').click();
+    await page.locator('.graphiql-response', { hasText: 'presided over the meeting' }).waitFor();
+    await expect(page.locator('.graphiql-response').textContent()).resolves.toContain('Huang Qiang');
     await page.screenshot({ path: path.join(OUTPUT, 'graphiql.png') });
     await page.close();
     expect(offsite).toEqual([]);
