@@ -1,12 +1,15 @@
-// merge_finish: the last step of a merge. `keep` takes `drop`'s name and aliases as aliases and
-// any property it lacks; drop's old tenures and drop itself are deleted; a (:Redirect {id,
-// target}) for drop and for each old tenure id makes the old ids resolve to the new ones, and
-// redirects that pointed at drop now point at keep.
+// merge_finish: the last step of a merge. `keep` takes `drop`'s name and aliases as aliases,
+// its external identifiers, and any property it lacks; drop's old tenures and drop itself are
+// deleted; a (:Redirect {id, target}) for drop and for each old tenure id makes the old ids
+// resolve to the new ones, and redirects that pointed at drop now point at keep.
 // $keep, $drop: entity ids; $tenureMoves: [{old, new}].  Returns: id (keep's id).
 MATCH (keep:Entity {id: $keep}), (drop:Entity {id: $drop})
-WITH keep, drop, properties(keep) AS kept, [drop.name] + coalesce(drop.aliases, []) AS dropNames
+WITH keep, drop, properties(keep) AS kept, [drop.name] + coalesce(drop.aliases, []) AS dropNames,
+     coalesce(keep.identifiers, []) AS keptIdentifiers
 SET keep += drop {.*, id: $keep}
 SET keep += kept
+SET keep.identifiers = CASE WHEN keep.identifiers IS NULL THEN null
+      ELSE keptIdentifiers + [identifier IN coalesce(drop.identifiers, []) WHERE NOT identifier IN keptIdentifiers] END
 WITH keep, drop, reduce(acc = [], alias IN coalesce(keep.aliases, []) + dropNames |
        CASE WHEN alias = keep.name OR alias IN acc THEN acc ELSE acc + alias END) AS aliases
 SET keep.aliases = aliases,

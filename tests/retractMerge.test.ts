@@ -138,7 +138,14 @@ describe('mergeEntities', () => {
   const textD = 'Qian Merge-Test, Director of the Merge Test Bureau, presided over the Merge Test Meeting and spoke at it.';
   const common = (person: string, name: string, quote: string) => ({
     entities: [
-      { kind: 'PERSON', ref: 'qian', name, quote: name, ...(person === 'c' ? { aliases: ['钱合并'] } : {}) },
+      {
+        kind: 'PERSON',
+        ref: 'qian',
+        name,
+        quote: name,
+        identifiers: [`test:qian-${person}`],
+        ...(person === 'c' ? { aliases: ['钱合并'] } : {}),
+      },
       { kind: 'ORGANIZATION', ref: 'bureau', name: 'Merge Test Bureau', orgType: 'AGENCY', quote: 'Merge Test Bureau' },
       { kind: 'POST', ref: 'director', name: 'Director of the Merge Test Bureau', role: 'Director', quote: 'Director of the Merge Test Bureau' },
       { kind: 'EVENT', ref: 'meeting', name: 'Merge Test Meeting', quote: 'the Merge Test Meeting' },
@@ -161,7 +168,7 @@ describe('mergeEntities', () => {
   const MERGE = `mutation ($keep: ID!, $drop: ID!) { mergeEntities(keep: $keep, drop: $drop) { id name aliases } }`;
   const personQuery = `query ($id: ID!) {
     person(id: $id) {
-      id name aliases
+      id name aliases identifiers
       evidence { source { id } }
       tenures { id post { id } evidence { quote source { id } } }
       participations { role event { id } capacity { id } evidence { source { id } } }
@@ -171,6 +178,7 @@ describe('mergeEntities', () => {
     id: KEEP,
     name: 'Qian Mergetest',
     aliases: ['钱合并', 'Qian Merge-Test'],
+    identifiers: ['test:qian-c', 'test:qian-d'],
     evidence: [{ source: { id: 'source:merge-test-c' } }, { source: { id: 'source:merge-test-d' } }],
     tenures: [
       {
