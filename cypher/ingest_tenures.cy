@@ -2,6 +2,9 @@
 // Evidence is a list of JSON strings {"s": sourceId, "q": quote, "n": note}; this source's old
 // entry is replaced, other sources' entries are kept. sourceIds lists the supporting sources.
 // $sourceId; $evidencePrefix: the JSON prefix of this source's entries;
+// The party a tenure was held on behalf of is (t)-[:ON_BEHALF_OF]->(org), with the evidence of
+// the sources that state it, so retracting a source takes back exactly its claim, and a source
+// that now names another party (or none) withdraws its earlier claim.
 // $tenures: [{id, person, post, startDate, endDate, onBehalfOf (organization id or null), evidence}]
 // Returns: id, created.
 UNWIND $tenures AS f
@@ -15,7 +18,17 @@ MERGE (person)-[:HOLDS]->(t)
 MERGE (t)-[:OF_POST]->(post)
 WITH f, t, created
 CALL (f, t) {
+  MATCH (t)-[stale:ON_BEHALF_OF]->(other:Organization)
+  WHERE other.id <> coalesce(f.onBehalfOf, '') AND $sourceId IN stale.sourceIds
+  SET stale.sourceIds = [id IN stale.sourceIds WHERE id <> $sourceId],
+      stale.evidence = [entry IN stale.evidence WHERE NOT entry STARTS WITH $evidencePrefix]
+  WITH stale WHERE size(stale.sourceIds) = 0
+  DELETE stale
+}
+CALL (f, t) {
   MATCH (org:Organization {id: f.onBehalfOf})
-  MERGE (t)-[:ON_BEHALF_OF]->(org)
+  MERGE (t)-[r:ON_BEHALF_OF]->(org)
+  SET r.evidence = [entry IN coalesce(r.evidence, []) WHERE NOT entry STARTS WITH $evidencePrefix] + f.evidence,
+      r.sourceIds = [id IN coalesce(r.sourceIds, []) WHERE id <> $sourceId] + $sourceId
 }
 RETURN f.id AS id, created

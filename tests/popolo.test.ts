@@ -335,6 +335,42 @@ describe('importing into the graph', () => {
   });
 });
 
+describe('the party of a tenure', () => {
+  const partySwitch = (party: string) =>
+    convertPopolo(
+      JSON.stringify({
+        persons: [{ id: 'switcher', name: 'Popolo Test Party Switcher' }],
+        organizations: [
+          { id: 'house', name: 'Popolo Test House', classification: 'legislature' },
+          { id: 'alpha', name: 'Popolo Test Alpha Party', classification: 'party' },
+          { id: 'beta', name: 'Popolo Test Beta Party', classification: 'party' },
+        ],
+        memberships: [{ person_id: 'switcher', organization_id: 'house', on_behalf_of_id: party, start_date: '2020' }],
+      }),
+      { name: 'Popolo Test Party Switch', publisher: 'Tests' },
+    ).document;
+  const partyOf = async () =>
+    (
+      await server.graphql(`{ person(id: "person:popolo-test-party-switcher-switcher") { tenures { onBehalfOf { id } } } }`)
+    ).body;
+
+  it('follows the source: a re-import naming another party withdraws the earlier claim, a retraction takes it back', async () => {
+    await ingestDocument(server.app.store, partySwitch('alpha'));
+    expect(await partyOf()).toEqual({ data: { person: { tenures: [{ onBehalfOf: { id: 'org:popolo-test-alpha-party' } }] } } });
+    await ingestDocument(server.app.store, partySwitch('beta'));
+    expect(await partyOf()).toEqual({ data: { person: { tenures: [{ onBehalfOf: { id: 'org:popolo-test-beta-party' } }] } } });
+    const retracted = await retractSource(server.app.store, 'source:popolo-test-party-switch');
+    expect(retracted.entitiesRemoved).toEqual([
+      'org:popolo-test-alpha-party',
+      'org:popolo-test-beta-party',
+      'org:popolo-test-house',
+      'person:popolo-test-party-switcher-switcher',
+      'post:member-of-the-popolo-test-house',
+    ]);
+    expect(await partyOf()).toEqual({ data: { person: null } });
+  });
+});
+
 describe('npm run import:popolo', () => {
   const run = promisify(execFile);
   const cli = (args: string[]) =>
