@@ -67,7 +67,7 @@ describe('npm start', () => {
   beforeAll(() => {
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
     expect(build.status, build.stderr + build.stdout).toBe(0);
-  });
+  }, 300_000);
 
   afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
@@ -125,7 +125,7 @@ describe('npm start', () => {
       cwd: root,
       env: { ...process.env, NEO4J_URI: '', JAVA_HOME: '/nonexistent-java', OFFICEGRAPH_DATA_DIR: dataDir },
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 120_000,
     });
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
@@ -151,5 +151,5 @@ describe('npm start', () => {
     const second = await startServer();
     expect(await countGraph(second.boltUri)).toEqual(firstCounts);
     expect(await stopServer(second.child)).toBe(0);
-  });
+  }, 300_000);
 });
