@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFromInput } from '../src/ingest/documentFromInput.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
-import { AUTH, graphCounts, INGEST, INGEST_DOCUMENT, ingest, retract, testDocument, WRITE_TOKEN } from './helpers/writeHelpers.js';
+import { AUTH, graphCounts, INGEST, INGEST_DOCUMENT, ingest, retract, SLOW_MACHINE_TIMEOUT_MS, testDocument, WRITE_TOKEN } from './helpers/writeHelpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = JSON.parse(readFileSync(path.join(here, 'fixtures/second-report.json'), 'utf8'));
@@ -22,7 +22,7 @@ let server: TestServer;
 let seedCounts: { nodes: number; relationships: number };
 
 beforeAll(async () => {
-  server = await startTestServer({ OFFICEGRAPH_WRITE_TOKEN: WRITE_TOKEN });
+  server = await startTestServer({ OFFICEGRAPH_WRITE_TOKEN: WRITE_TOKEN, OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
   seedCounts = await graphCounts(server);
 });
 
@@ -304,6 +304,22 @@ describe('atomicity: a failure anywhere leaves the graph as it was', () => {
   });
 });
 
+describe('concurrent ingests', () => {
+  it('of the same new report create every entity and fact once', async () => {
+    const document = bigDocument('concurrent-ingest', 50);
+    const before = await graphCounts(server);
+    const responses = await Promise.all(Array.from({ length: 4 }, () => ingest(server, document)));
+    expect(responses.map((response) => response.body.errors)).toEqual([undefined, undefined, undefined, undefined]);
+    const created = responses.map((response) => response.body.data?.ingestDocument.sourceCreated);
+    expect(created.filter(Boolean)).toHaveLength(1);
+    const after = await graphCounts(server);
+    // One source, one meeting and 50 themes; 51 mentions and 50 ADDRESSED facts.
+    expect(after).toEqual({ nodes: before.nodes + 52, relationships: before.relationships + 101 });
+    expect((await retract(server, 'source:concurrent-ingest')).body.data?.retractSource.factsRemoved).toBe(50);
+    expect(await graphCounts(server)).toEqual(before);
+  });
+});
+
 describe('write protection', () => {
 
   it('refuses every mutation without the right bearer token, and keeps reads open', async () => {
@@ -324,7 +340,7 @@ describe('write protection', () => {
   });
 
   it('refuses every mutation when no write token is configured, even with a bearer header', async () => {
-    const open = await startTestServer({ OFFICEGRAPH_WRITE_TOKEN: '' });
+    const open = await startTestServer({ OFFICEGRAPH_WRITE_TOKEN: '', OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
     try {
       const before = await graphCounts(open);
       const response = await open.graphql(INGEST, { input: fixture }, AUTH);

@@ -6,6 +6,11 @@ import type { TestServer } from './testServer.js';
 
 export const WRITE_TOKEN = 'test-write-token-0123456789';
 export const AUTH = { authorization: `Bearer ${WRITE_TOKEN}` };
+/**
+ * Transaction timeout for the write tests: a 1000-fact document must reach the fact that fails
+ * inside Neo4j before the timeout does, also on a busy CI machine.
+ */
+export const SLOW_MACHINE_TIMEOUT_MS = '60000';
 
 export const INGEST = `mutation ($input: IngestInput!) {
   ingest(input: $input) {
