@@ -19,12 +19,12 @@ CALL (s) {
   RETURN collect(DISTINCT entity) AS referenced, collect(DISTINCT tenure) AS referencedTenures
 }
 WITH s, [n IN referenced WHERE NOT n IN mentioned] + mentioned AS anchors, referencedTenures
-CALL (anchors, referencedTenures) {
+CALL (anchors) {
   UNWIND anchors AS anchor
   OPTIONAL MATCH (anchor)-[:HOLDS|OF_POST]-(t:Tenure)
-  WITH collect(DISTINCT t) AS reached, referencedTenures
-  RETURN [t IN referencedTenures WHERE NOT t IN reached] + reached AS tenures
+  RETURN collect(DISTINCT t) AS reached
 }
+WITH s, anchors, [t IN referencedTenures WHERE NOT t IN reached] + reached AS tenures
 CALL (anchors) {
   UNWIND anchors AS anchor
   OPTIONAL MATCH (anchor)-[:HAS_PARTICIPANT_GROUP]->(g:ParticipantGroup)

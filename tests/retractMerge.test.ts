@@ -133,6 +133,55 @@ describe('retractSource', () => {
   });
 });
 
+describe('retractSource of a source that only refers to facts by id', () => {
+  const text = 'Sun Successiontest served as Chair of the Succession Test Board until 2025, when Li Successiontest took over as Chair of the Succession Test Board.';
+  const base = testDocument(
+    'succession-test-base',
+    [text],
+    [
+      { kind: 'PERSON', ref: 'sun', name: 'Sun Successiontest', quote: 'Sun Successiontest' },
+      { kind: 'PERSON', ref: 'li', name: 'Li Successiontest', quote: 'Li Successiontest' },
+      { kind: 'ORGANIZATION', ref: 'board', name: 'Succession Test Board', quote: 'Succession Test Board' },
+      { kind: 'POST', ref: 'chair', name: 'Chair of the Succession Test Board', role: 'Chair', quote: 'Chair of the Succession Test Board' },
+    ],
+    [
+      { type: 'POST_OF', from: 'chair', to: 'board', quote: 'Chair of the Succession Test Board' },
+      { type: 'TENURE', person: 'sun', post: 'chair', endDate: '2025', quote: 'Sun Successiontest served as Chair of the Succession Test Board until 2025' },
+      { type: 'TENURE', person: 'li', post: 'chair', startDate: '2025', quote: 'Li Successiontest took over as Chair of the Succession Test Board' },
+    ],
+  );
+  const later = 'tenure:li-successiontest--chair-of-the-succession-test-board--2025';
+  const earlier = 'tenure:sun-successiontest--chair-of-the-succession-test-board--undated';
+  // Names no entity itself: its one fact points at two tenures of the other source by id.
+  const succession = testDocument('succession-test-link', ['Li Successiontest succeeded Sun Successiontest.'], [], [
+    { type: 'SUCCEEDS', from: later, to: earlier, quote: 'Li Successiontest succeeded Sun Successiontest.' },
+  ]);
+  const stated = `{ post(id: "post:chair-of-the-succession-test-board") { tenures { id predecessor { id } } } }`;
+
+  it('finds and removes the facts through the ids it referred to', async () => {
+    ok(await ingest(server, base));
+    ok(await ingest(server, succession));
+    const session = server.app.driver.session();
+    const succeeds = async () =>
+      (await session.run('MATCH (:Tenure {id: $later})-[r:SUCCEEDS]->(:Tenure {id: $earlier}) RETURN r.sourceIds AS s', { later, earlier })).records.map(
+        (record) => record.get('s'),
+      );
+    try {
+      expect(await succeeds()).toEqual([['source:succession-test-link']]);
+      const response = await retract(server, 'source:succession-test-link');
+      expect(response.body).toEqual({
+        data: { retractSource: { sourceId: 'source:succession-test-link', factsRemoved: 1, factsKept: 0, entitiesRemoved: [] } },
+      });
+      expect(await succeeds()).toEqual([]);
+    } finally {
+      await session.close();
+    }
+    expect((await server.graphql(stated)).body.data?.post.tenures).toHaveLength(2);
+    ok(await retract(server, 'source:succession-test-base'));
+    expect(await graphCounts(server)).toEqual(baseline);
+  });
+});
+
 describe('mergeEntities', () => {
   const textC = 'Qian Mergetest, Director of the Merge Test Bureau, presided over the Merge Test Meeting.';
   const textD = 'Qian Merge-Test, Director of the Merge Test Bureau, presided over the Merge Test Meeting and spoke at it.';
