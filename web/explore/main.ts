@@ -136,7 +136,8 @@ const cy: Core = cytoscape({
       } as never,
     },
     { selector: 'edge:selected', style: { width: 3, 'line-color': '#f2a900', 'target-arrow-color': '#f2a900' } },
-    { selector: '.on-path', style: { 'line-color': '#d1495b', 'target-arrow-color': '#d1495b', width: 4, 'border-color': '#d1495b', 'border-width': 4 } },
+    { selector: 'edge.on-path', style: { 'line-color': '#d1495b', 'target-arrow-color': '#d1495b', width: 4 } },
+    { selector: 'node.on-path', style: { 'border-color': '#d1495b', 'border-width': 4 } },
     { selector: '.not-at-date', style: { display: 'none' } },
   ],
 });
