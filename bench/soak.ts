@@ -81,13 +81,16 @@ const RETRACT = 'mutation R($id: ID!) { retractSource(id: $id) { __typename } }'
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const ingestShare = options.ingestShare ?? 0.2;
-  const server = await startServerProcess({
+  const environment = {
     NEO4J_URI: options.neo4j.uri,
     NEO4J_USERNAME: options.neo4j.username,
     NEO4J_PASSWORD: options.neo4j.password,
     OFFICEGRAPH_WRITE_TOKEN: TOKEN,
     OFFICEGRAPH_SEED: 'true',
-  });
+  };
+  // On a slow machine the very first seed load into a fresh store (every plan cold) can exceed
+  // the query timeout; a second start finds the plans cached.
+  const server = await startServerProcess(environment).catch(() => startServerProcess(environment));
   const send = async (query: string, variables: Record<string, unknown>, write: boolean) => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
