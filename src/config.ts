@@ -49,6 +49,11 @@ const environmentSchema = z.object({
   OFFICEGRAPH_MAX_TOKENS: z.coerce.number().int().min(100).max(1_000_000).default(3000),
   OFFICEGRAPH_MAX_COST: z.coerce.number().int().min(1).max(100_000_000).default(20_000),
   OFFICEGRAPH_DEFAULT_LIST_SIZE: z.coerce.number().int().min(1).max(10_000).default(10),
+  OFFICEGRAPH_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'expected origins like https://example.org, comma-separated'))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
 });
@@ -71,6 +76,8 @@ export interface Config {
   readonly introspection: boolean;
   /** Query limits, checked before any resolver runs (src/server/plugins/queryLimits.ts). */
   readonly queryLimits: QueryLimits;
+  /** Browser origins allowed to call /graphql; empty (the default) allows none. */
+  readonly corsOrigins: readonly string[];
   readonly logLevel: string;
   readonly production: boolean;
 }
@@ -123,6 +130,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       maxCost: env.OFFICEGRAPH_MAX_COST,
       defaultListSize: env.OFFICEGRAPH_DEFAULT_LIST_SIZE,
     }),
+    corsOrigins: Object.freeze(env.OFFICEGRAPH_CORS_ORIGINS),
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === 'production',
   });

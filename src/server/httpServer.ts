@@ -23,6 +23,7 @@ import { createFormatError } from './formatError.js';
 import { exploreRoutes } from './routes/explore.js';
 import { exportRoutes } from './routes/export.js';
 import { graphiqlRoutes } from './routes/graphiql.js';
+import { corsFor } from './cors.js';
 import { queryLimits } from './plugins/queryLimits.js';
 import { requestLogging } from './plugins/requestLogging.js';
 import { hasWriteToken } from './writeToken.js';
@@ -75,6 +76,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (reason === null) response.json({ status: 'ready' });
     else response.status(503).json({ status: 'not ready', reason });
   });
+  app.use('/graphql', corsFor(config.corsOrigins));
   app.use(exploreRoutes(), exportRoutes({ store, logger }), graphiqlRoutes());
   app.use(
     '/graphql',
