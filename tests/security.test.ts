@@ -6,7 +6,9 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GraphQLError } from 'graphql';
 import { createFormatError } from '../src/server/formatError.js';
+import { requestLogging } from '../src/server/plugins/requestLogging.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
 
 const TOKEN = 'security-secret-token';
@@ -117,5 +119,24 @@ describe('security', () => {
     });
     expect(typeof entry?.durationMs).toBe('number');
     expect(logLines.join('\n')).not.toContain(TOKEN);
+  });
+});
+
+describe('internal error log', () => {
+  it('logs an internal error in full under the request id', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const plugin = requestLogging<{ requestId: string }>(pino({ level: 'info' }, sink));
+    const listener = await plugin.requestDidStart!({ contextValue: { requestId: 'req-internal' } } as never);
+    const cause = new Error('Neo.ClientError.Statement.SyntaxError near MATCH (n)');
+    await listener!.didEncounterErrors!({ errors: [new GraphQLError(cause.message, { originalError: cause, path: ['person'] }), new GraphQLError('bad', { extensions: { code: 'BAD_USER_INPUT' } })] } as never);
+    const logged = lines.map((line) => JSON.parse(line) as Record<string, any>);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ level: 50, requestId: 'req-internal', path: ['person'], msg: 'internal error', err: { message: cause.message } });
   });
 });

@@ -1,6 +1,7 @@
 /**
  * One structured log line per GraphQL request: request id, operation name and type, duration,
- * HTTP status and the error codes it answered with. Neither the query text nor the variables are
+ * HTTP status and the error codes it answered with; internal errors in full, under the same
+ * request id. Neither the query text nor the variables are
  * logged (they may hold anything), and neither is the Authorization header.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -17,6 +18,14 @@ export function requestLogging<TContext extends RequestIdContext>(logger: Logger
       // The id may come from the client's X-Request-Id: keep it short in logs.
       const requestId = String(contextValue.requestId).slice(0, 128);
       return {
+        // Errors without a code are internal: the client sees a masked message (formatError),
+        // the log keeps the details under the request id.
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (error.extensions?.code !== undefined && error.extensions.code !== 'INTERNAL_SERVER_ERROR') continue;
+            logger.error({ requestId, path: error.path, err: error.originalError ?? error }, 'internal error');
+          }
+        },
         async willSendResponse({ request, operation, operationName, response }) {
           const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
           // The codes as the client sees them, after formatError.
