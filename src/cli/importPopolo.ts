@@ -20,12 +20,9 @@ import { applySchema } from '../graph/applySchema.js';
 import { GraphStore } from '../graph/graphStore.js';
 import { loadQueries } from '../graph/queries.js';
 import { convertPopolo } from '../import/popolo.js';
-import { ingestDocument } from '../ingest/ingestDocument.js';
+import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from '../ingest/ingestDocument.js';
 import { createLogger } from '../logger.js';
 import { LocalNeo4jError } from '../neo4j/localNeo4j.js';
-
-/** A whole data set is one big transaction; give it more time than an interactive request gets. */
-const MIN_IMPORT_TIMEOUT_MS = 600_000;
 
 const USAGE = 'usage: npm run import:popolo -- FILE [--name "Source title"] [--publisher "Publisher"] [--url URL]';
 
@@ -72,7 +69,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const store = new GraphStore(driver, queries, {
       database: config.neo4jDatabase,
-      timeoutMs: Math.max(config.queryTimeoutMs, MIN_IMPORT_TIMEOUT_MS),
+      timeoutMs: Math.max(config.queryTimeoutMs, BULK_INGEST_TIMEOUT_MS),
     });
     await applySchema(store, queries);
     const writeStarted = Date.now();

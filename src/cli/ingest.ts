@@ -17,13 +17,10 @@ import type { FieldProblem } from '../errors.js';
 import { applySchema } from '../graph/applySchema.js';
 import { GraphStore } from '../graph/graphStore.js';
 import { loadQueries } from '../graph/queries.js';
-import { ingestDocument } from '../ingest/ingestDocument.js';
+import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from '../ingest/ingestDocument.js';
 import { seedFiles } from '../ingest/loadSeeds.js';
 import { createLogger } from '../logger.js';
 import { LocalNeo4jError } from '../neo4j/localNeo4j.js';
-
-/** A big file is one big transaction; give it more time than an interactive request gets. */
-const MIN_INGEST_TIMEOUT_MS = 600_000;
 
 const USAGE = 'usage: npm run ingest -- FILE_OR_DIRECTORY...   (ingest documents as in seeds/*.json)';
 
@@ -49,7 +46,7 @@ async function main(args: string[]): Promise<number> {
   try {
     const store = new GraphStore(driver, queries, {
       database: config.neo4jDatabase,
-      timeoutMs: Math.max(config.queryTimeoutMs, MIN_INGEST_TIMEOUT_MS),
+      timeoutMs: Math.max(config.queryTimeoutMs, BULK_INGEST_TIMEOUT_MS),
     });
     await applySchema(store, queries);
     for (const [index, file] of files.entries()) {

@@ -39,8 +39,11 @@ export class GraphStore {
     }
   }
 
-  /** Runs `work` in one write transaction: all of it commits, or none of it. */
-  async write<T>(work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one write transaction: all of it commits, or none of it. Bulk work (seeds,
+   * files) may ask for a longer timeout than interactive requests get.
+   */
+  async write<T>(work: (tx: WriteTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: neo4j.session.WRITE,
@@ -49,7 +52,7 @@ export class GraphStore {
     try {
       return await session.executeWrite(
         (tx) => work({ run: (name, params) => this.runWithSummary(tx, name, params) }),
-        { timeout: this.options.timeoutMs },
+        { timeout: options.timeoutMs ?? this.options.timeoutMs },
       );
     } finally {
       await session.close();

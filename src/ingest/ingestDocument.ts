@@ -34,11 +34,18 @@ export interface IngestResult {
   relationshipsCreated: number;
 }
 
+/** Time a bulk document (a seed, a file, a data set) may take: far more than a request gets. */
+export const BULK_INGEST_TIMEOUT_MS = 600_000;
+
 /** Validates and writes; throws BAD_USER_INPUT listing every problem when the input is bad. */
-export async function ingestDocument(store: GraphStore, input: unknown): Promise<IngestResult> {
+export async function ingestDocument(
+  store: GraphStore,
+  input: unknown,
+  options: { timeoutMs?: number } = {},
+): Promise<IngestResult> {
   const validation = validateDocument(input);
   if (!validation.ok) throw badUserInput(validation.problems);
-  return store.write((tx) => writeValidDocument(tx, validation.value));
+  return store.write((tx) => writeValidDocument(tx, validation.value), options);
 }
 
 /** The id a document's source gets: explicit, or from publisher, date and title. */

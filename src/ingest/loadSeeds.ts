@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GraphStore } from '../graph/graphStore.js';
-import { ingestDocument, type IngestResult } from './ingestDocument.js';
+import { BULK_INGEST_TIMEOUT_MS, ingestDocument, type IngestResult } from './ingestDocument.js';
 
 export interface SeedResult {
   file: string;
@@ -34,7 +34,8 @@ export async function loadSeeds(
       throw new Error(`Seed ${file} is not valid JSON: ${(error as Error).message}`);
     }
     try {
-      const result = await ingestDocument(store, document);
+      // A first start on a cold, busy machine plans every ingest query anew: allow it the bulk timeout.
+      const result = await ingestDocument(store, document, { timeoutMs: BULK_INGEST_TIMEOUT_MS });
       results.push({ file, result });
       onProgress(
         `seed ${index + 1}/${files.length} ${path.basename(file)}: ${result.entities.created} entities and ${result.facts.created} facts new, ${result.entities.matched + result.facts.matched} already there`,

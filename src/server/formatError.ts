@@ -1,7 +1,8 @@
 /**
  * The last stop of every GraphQL error: Neo4j outages become UNAVAILABLE, transaction
  * time-outs TIMEOUT, and anything without a known code is an internal error whose details are
- * logged with the request id and, in production, hidden from the client. Never throws.
+ * logged with the request id (plugins/requestLogging.ts) and, in production, hidden from the
+ * client. Never throws.
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -23,7 +24,7 @@ export function classifyNeo4jError(error: unknown): string | undefined {
   return undefined;
 }
 
-export function createFormatError(options: { production: boolean; log: (error: unknown, formatted: GraphQLFormattedError) => void }) {
+export function createFormatError(options: { production: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     try {
       const original = unwrapResolverError(error);
@@ -41,7 +42,6 @@ export function createFormatError(options: { production: boolean; log: (error: u
         void stacktrace;
         return { ...formatted, extensions };
       }
-      options.log(original, formatted);
       if (!options.production) return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } };
       return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
     } catch {

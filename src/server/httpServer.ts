@@ -57,10 +57,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: !config.production,
-    formatError: createFormatError({
-      production: config.production,
-      log: (error, formatted) => logger.error({ err: error, path: formatted.path }, 'internal error'),
-    }),
+    formatError: createFormatError({ production: config.production }),
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), limits.plugin, requestLogging<RequestContext>(logger)],
