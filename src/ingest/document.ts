@@ -21,6 +21,18 @@ export const ENTITY_KINDS = [
 ] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
+/** The Neo4j label of each kind, which is also its GraphQL type name. */
+export const KIND_LABELS = {
+  PERSON: 'Person',
+  ORGANIZATION: 'Organization',
+  POST: 'Post',
+  EVENT: 'Event',
+  POLICY_THEME: 'PolicyTheme',
+  DOCUMENT: 'Document',
+  PLACE: 'Place',
+  SOURCE: 'Source',
+} as const satisfies Record<EntityKind, string>;
+
 export const PARTICIPATION_ROLES = ['PRESIDED', 'SPOKE', 'ATTENDED', 'ORGANIZED', 'HOSTED', 'OTHER'] as const;
 export type ParticipationRole = (typeof PARTICIPATION_ROLES)[number];
 

@@ -5,20 +5,9 @@
  */
 import { badUserInput, type FieldProblem } from '../errors.js';
 import type { GraphStore, WriteTransaction } from '../graph/graphStore.js';
-import type { IngestEntity } from './document.js';
+import { KIND_LABELS, type IngestEntity } from './document.js';
 import { entityId, participantGroupId, slugify, tenureId } from './ids.js';
 import { validateDocument, type ValidDocument } from './validateDocument.js';
-
-export const KIND_LABELS = {
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  POST: 'Post',
-  EVENT: 'Event',
-  POLICY_THEME: 'PolicyTheme',
-  DOCUMENT: 'Document',
-  PLACE: 'Place',
-  SOURCE: 'Source',
-} as const;
 
 export interface IngestCounts {
   created: number;

@@ -2,21 +2,11 @@
  * Entity lookups by id and the Entity interface. An unknown id answers null; every entity
  * type shares the evidence field (its mentions by sources).
  */
-import type { EntityKind } from '../ingest/document.js';
+import { KIND_LABELS, type EntityKind } from '../ingest/document.js';
 import type { EntityRecord } from '../graph/records.js';
 import type { RequestContext } from './context.js';
 import { entityEvidence } from './evidence.js';
 
-export const TYPE_OF_KIND: Record<EntityKind, string> = {
-  PERSON: 'Person',
-  ORGANIZATION: 'Organization',
-  POST: 'Post',
-  EVENT: 'Event',
-  POLICY_THEME: 'PolicyTheme',
-  DOCUMENT: 'Document',
-  PLACE: 'Place',
-  SOURCE: 'Source',
-};
 
 /** Root field resolver: the entity with this id if it is of `kind` (any kind when undefined). */
 export function entityOfKind(kind: EntityKind | undefined) {
@@ -31,7 +21,7 @@ const sharedEntityFields = { evidence: entityEvidence, aliases: (entity: EntityR
 
 export const entityResolvers = {
   Entity: {
-    __resolveType: (entity: EntityRecord) => TYPE_OF_KIND[entity.kind],
+    __resolveType: (entity: EntityRecord) => KIND_LABELS[entity.kind],
   },
   Query: {
     entity: entityOfKind(undefined),
@@ -44,7 +34,7 @@ export const entityResolvers = {
     place: entityOfKind('PLACE'),
     source: entityOfKind('SOURCE'),
   },
-  ...Object.fromEntries(Object.values(TYPE_OF_KIND).map((typeName) => [typeName, sharedEntityFields])),
+  ...Object.fromEntries(Object.values(KIND_LABELS).map((typeName) => [typeName, sharedEntityFields])),
 };
 
 /** Entities linked to `entity` by one relationship type, in one direction. */

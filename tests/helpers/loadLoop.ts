@@ -2,7 +2,6 @@
  * A bounded load loop for the reliability tests: N clients send GraphQL requests on loopback
  * one after another until stop() or the deadline, and every answer is recorded.
  */
-import net from 'node:net';
 
 export interface Outcome {
   startedAt: number;
@@ -60,18 +59,6 @@ export function startLoadLoop(options: {
   };
 }
 
-/** A TCP port that was free a moment ago, so a restarted database can come back on the same one. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as net.AddressInfo;
-      server.close(() => resolve(address.port));
-    });
-  });
-}
-
 export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const endAt = Date.now() + timeoutMs;
   while (Date.now() < endAt) {
@@ -80,3 +67,6 @@ export async function waitFor(what: string, check: () => Promise<boolean>, timeo
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
 }
+
+/** A TCP port that was free a moment ago, so a restarted database can come back on the same one. */
+export { freePort } from '../../bench/serverProcess.js';
