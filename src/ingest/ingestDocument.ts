@@ -6,7 +6,7 @@
 import { badUserInput, type FieldProblem } from '../errors.js';
 import type { GraphStore, WriteTransaction } from '../graph/graphStore.js';
 import { KIND_LABELS, type IngestEntity } from './document.js';
-import { entityId, participantGroupId, slugify, tenureId } from './ids.js';
+import { participantGroupId, slugify, tenureId } from './ids.js';
 import { validateDocument, type ValidDocument } from './validateDocument.js';
 
 export interface IngestCounts {
@@ -25,6 +25,14 @@ export interface IngestResult {
 
 /** Time a bulk document (a seed, a file, a data set) may take: far more than a request gets. */
 export const BULK_INGEST_TIMEOUT_MS = 600_000;
+
+/**
+ * The prefix every evidence entry of `sourceId` starts with: evidence entries are JSON strings
+ * {"s": sourceId, "q": quote, "n": note}, so one source's entries are found by prefix.
+ */
+export function evidencePrefix(sourceId: string): string {
+  return `{"s":${JSON.stringify(sourceId)},`;
+}
 
 /** Validates and writes; throws BAD_USER_INPUT listing every problem when the input is bad. */
 export async function ingestDocument(
@@ -55,10 +63,9 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
     const graphId = idsByRef.get(reference) ?? reference;
     return redirects.get(graphId) ?? graphId;
   };
-  const evidencePrefix = `{"s":${JSON.stringify(sourceId)},`;
   const evidence = (quote: string, note: string | undefined) =>
     JSON.stringify(note === undefined ? { s: sourceId, q: quote } : { s: sourceId, q: quote, n: note });
-  const common = { sourceId, evidencePrefix };
+  const common = { sourceId, evidencePrefix: evidencePrefix(sourceId) };
 
   const { source } = document;
   const sourceWrite = await tx.run('ingest_source', {
@@ -224,7 +231,6 @@ async function checkExternalReferences(tx: WriteTransaction, valid: ValidDocumen
 
 function entityProperties(entity: IngestEntity): Record<string, unknown> {
   const { kind, ref, id, name, aliases, disambiguator, quote, note, ...properties } = entity;
-  void kind, ref, id, name, aliases, quote, note;
   return withoutUndefined({ ...properties, disambiguator });
 }
 
@@ -236,5 +242,3 @@ function countCreated(rows: ReadonlyArray<Record<string, unknown>>): IngestCount
   const created = rows.filter((row) => row.created === true).length;
   return { created, matched: rows.length - created };
 }
-
-export { entityId };

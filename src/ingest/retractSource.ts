@@ -6,6 +6,7 @@
  */
 import { notFound } from '../errors.js';
 import type { GraphStore } from '../graph/graphStore.js';
+import { evidencePrefix } from './ingestDocument.js';
 
 export interface RetractResult {
   sourceId: string;
@@ -15,11 +16,6 @@ export interface RetractResult {
   factsKept: number;
   /** Ids of the entities deleted because nothing mentions or links them any more. */
   entitiesRemoved: string[];
-}
-
-/** The prefix every evidence entry of `sourceId` starts with (see ingest_tenures.cy). */
-export function evidencePrefix(sourceId: string): string {
-  return `{"s":${JSON.stringify(sourceId)},`;
 }
 
 export async function retractSource(store: GraphStore, sourceId: string): Promise<RetractResult> {
