@@ -15,7 +15,7 @@ import {
   type IngestEntity,
   type RelationType,
 } from './document.js';
-import { entityId, ID_PREFIX, tenureId } from './ids.js';
+import { entityId, ID_PREFIX } from './ids.js';
 import { firstDay } from './partialDate.js';
 
 /** A reference that is not a ref in the document but an id already in the graph. */
@@ -30,8 +30,6 @@ export interface ValidDocument {
   document: IngestDocument;
   /** Graph id of every entity ref in the document. */
   idsByRef: ReadonlyMap<string, string>;
-  /** Graph id of every TENURE fact that has a ref. */
-  tenureIdsByRef: ReadonlyMap<string, string>;
   externalReferences: ExternalReference[];
 }
 
@@ -159,7 +157,7 @@ function checkDocument(document: PartialDocument, unparsed: Unparsed): Omit<Vali
     });
   };
 
-  const tenureIdsByRef = new Map<string, string>();
+  const tenureRefs = new Set<string>();
   document.facts.forEach((fact, index) => {
     if (fact === undefined) return;
     const path = `facts[${index}]`;
@@ -171,12 +169,10 @@ function checkDocument(document: PartialDocument, unparsed: Unparsed): Omit<Vali
         if (fact.onBehalfOf !== undefined) resolve(fact.onBehalfOf, ['ORGANIZATION'], `${path}.onBehalfOf`);
         checkOrder(fact.startDate, fact.endDate, path, problems);
         if (fact.ref !== undefined) {
-          if (tenureIdsByRef.has(fact.ref) || entitiesByRef.has(fact.ref)) {
+          if (tenureRefs.has(fact.ref) || entitiesByRef.has(fact.ref)) {
             problems.push({ path: `${path}.ref`, message: `is used twice, but got: ${JSON.stringify(fact.ref)}` });
           }
-          const personId = idsByRef.get(fact.person) ?? fact.person;
-          const postId = idsByRef.get(fact.post) ?? fact.post;
-          tenureIdsByRef.set(fact.ref, tenureId(personId, postId, fact.startDate));
+          tenureRefs.add(fact.ref);
         }
         break;
       }
@@ -200,7 +196,7 @@ function checkDocument(document: PartialDocument, unparsed: Unparsed): Omit<Vali
     if (fact?.type !== 'SUCCEEDS') return;
     for (const end of ['from', 'to'] as const) {
       const reference = fact[end];
-      if (tenureIdsByRef.has(reference)) continue;
+      if (tenureRefs.has(reference)) continue;
       if (reference.startsWith('tenure:')) {
         externalReferences.push({ id: reference, kinds: ['TENURE'], path: `facts[${index}].${end}` });
       } else {
@@ -237,7 +233,7 @@ function checkDocument(document: PartialDocument, unparsed: Unparsed): Omit<Vali
     }
   });
 
-  return { problems, idsByRef, tenureIdsByRef, externalReferences };
+  return { problems, idsByRef, externalReferences };
 }
 
 function checkOrder(start: string | undefined, end: string | undefined, path: string, problems: FieldProblem[]) {
