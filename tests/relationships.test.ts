@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../src/ingest/ingestDocument.js';
+import { mergeEntities } from '../src/ingest/mergeEntities.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { crowdDocument, GEN, successionDocuments } from './fixtures/generateSuccession.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
@@ -407,6 +408,50 @@ describe('connections', () => {
       code: 'BAD_USER_INPUT',
       message: 'after: expected a cursor from a previous page (pageInfo.endCursor), but got: "bm9wZQ"',
     });
+  });
+});
+
+describe('ids merged into another entity', () => {
+  const SOURCE = 'source:gen-merged-ids';
+  const KEEP = 'post:gen-merged-warden';
+  const DROP = 'post:gen-merged-keeper';
+  const text = [
+    'Gina Gentest is Warden of the Gen Merge Hall.',
+    'Hugo Gentest is Keeper of the Gen Merge Hall.',
+  ];
+  const document = {
+    source: { id: SOURCE, name: 'Gen merged ids', publisher: 'officegraph tests', publishedDate: '2024-01-01', language: 'en', text: text.join(' ') },
+    entities: [
+      { kind: 'PERSON', ref: 'gina', id: 'person:gen-merged-gina', name: 'Gina Gentest', quote: 'Gina Gentest' },
+      { kind: 'PERSON', ref: 'hugo', id: 'person:gen-merged-hugo', name: 'Hugo Gentest', quote: 'Hugo Gentest' },
+      { kind: 'ORGANIZATION', ref: 'hall', id: 'org:gen-merged-hall', name: 'Gen Merge Hall', orgType: 'AGENCY', quote: 'Gen Merge Hall' },
+      { kind: 'POST', ref: 'warden', id: KEEP, name: 'Warden of the Gen Merge Hall', role: 'Warden', quote: 'Warden of the Gen Merge Hall' },
+      { kind: 'POST', ref: 'keeper', id: DROP, name: 'Keeper of the Gen Merge Hall', role: 'Keeper', quote: 'Keeper of the Gen Merge Hall' },
+    ],
+    facts: [
+      { type: 'POST_OF', from: 'warden', to: 'hall', quote: 'Warden of the Gen Merge Hall' },
+      { type: 'POST_OF', from: 'keeper', to: 'hall', quote: 'Keeper of the Gen Merge Hall' },
+      { type: 'TENURE', person: 'gina', post: 'warden', startDate: '2020', quote: text[0] },
+      { type: 'TENURE', person: 'hugo', post: 'keeper', startDate: '2022', quote: text[1] },
+    ],
+  };
+
+  it('answers for the entity the old id resolves to', async () => {
+    await ingestDocument(server.app.store, document);
+    try {
+      await mergeEntities(server.app.store, KEEP, DROP);
+      const query = `query ($post: ID!) {
+        roleHolders(post: $post) { person { id } }
+        succession(post: $post) { person { id } }
+        paths(from: $post, to: "person:gen-merged-gina") { nodes { id } }
+      }`;
+      const kept = await data(query, { post: KEEP });
+      expect(kept.roleHolders).toEqual([{ person: { id: 'person:gen-merged-gina' } }, { person: { id: 'person:gen-merged-hugo' } }]);
+      expect(kept.paths).toEqual([{ nodes: [{ id: KEEP }, { id: 'person:gen-merged-gina' }] }]);
+      expect(await data(query, { post: DROP })).toEqual(kept);
+    } finally {
+      await retractSource(server.app.store, SOURCE);
+    }
   });
 });
 

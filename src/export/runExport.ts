@@ -29,18 +29,15 @@ export async function readExportGraph(store: GraphStore, request: ExportRequest)
     if (!subgraph) return { parameter: 'id', id: request.id };
     return fromSubgraph(`neighborhood of ${request.id} (depth ${request.depth})${asOf}`, subgraph);
   }
+  // Each id as it resolves (an id merged into another entity stands for that entity), as in the paths field.
   const found = await store.read('entities_by_ids', { ids: [request.from, request.to] });
-  const present = new Set(
-    found
-      .filter((row) => row.entity !== null && row.entity !== undefined)
-      .flatMap((row) => [row.id, (row.entity as { id: unknown }).id].filter((id) => id !== undefined).map(String)),
-  );
-  if (!present.has(request.from)) return { parameter: 'from', id: request.from };
-  if (!present.has(request.to)) return { parameter: 'to', id: request.to };
+  const resolved = new Map(found.map((row) => [String(row.id), String((row.entity as { id: unknown }).id)]));
+  const from = resolved.get(request.from);
+  const to = resolved.get(request.to);
+  if (from === undefined) return { parameter: 'from', id: request.from };
+  if (to === undefined) return { parameter: 'to', id: request.to };
   const paths =
-    request.from === request.to
-      ? []
-      : await shortestPaths(store, { from: request.from, to: request.to, maxHops: request.maxHops, first: request.first, at });
+    from === to ? [] : await shortestPaths(store, { from, to, maxHops: request.maxHops, first: request.first, at });
   return fromPaths(`shortest paths from ${request.from} to ${request.to}${asOf}`, paths);
 }
 

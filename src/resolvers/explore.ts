@@ -67,9 +67,10 @@ export const exploreResolvers = {
     ) => {
       const maxHops = checkRange('maxHops', args.maxHops ?? 4, 1, PATHS_MAX_HOPS);
       const first = checkRange('first', args.first ?? 5, 1, PATHS_MAX_FIRST);
-      await Promise.all([requireEntity(context, 'from', args.from), requireEntity(context, 'to', args.to)]);
-      if (args.from === args.to) return [];
-      return shortestPaths(context.store, { from: args.from, to: args.to, maxHops, first, at: args.at ?? null });
+      // The entities' own ids: an id merged into another entity walks from the one it resolves to.
+      const [from, to] = await Promise.all([requireEntity(context, 'from', args.from), requireEntity(context, 'to', args.to)]);
+      if (from.id === to.id) return [];
+      return shortestPaths(context.store, { from: from.id, to: to.id, maxHops, first, at: args.at ?? null });
     },
   },
   GraphEdge: {

@@ -56,8 +56,8 @@ export const peopleResolvers = {
       const between = heldBetweenArguments(args);
       const post = await context.loaders.entity.load(args.post);
       if (!post || post.kind !== 'POST') throw notFound('post', args.post);
-      if (between === null) return postTenuresAt(context, args.post, args.at);
-      const tenures = await postTenuresAt(context, args.post, null);
+      if (between === null) return postTenuresAt(context, post.id, args.at);
+      const tenures = await postTenuresAt(context, post.id, null);
       return tenures.filter((tenure) => isHeldDuring(tenure, between.from, between.to));
     },
   },

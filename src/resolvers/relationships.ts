@@ -126,13 +126,13 @@ function relatedConnection(type: string, direction: 'OUT' | 'IN') {
 export const relationshipResolvers = {
   Query: {
     succession: async (_root: unknown, args: { post: string }, context: Context) => {
-      await requireEntityOfKind(context, 'post', args.post, 'POST');
-      return postTenuresAt(context, args.post, null);
+      const post = await requireEntityOfKind(context, 'post', args.post, 'POST');
+      return postTenuresAt(context, post.id, null);
     },
     colleagues: async (_root: unknown, args: { person: string; at?: string | null; first?: number | null }, context: Context) => {
-      await requireEntityOfKind(context, 'person', args.person, 'PERSON');
+      const person = await requireEntityOfKind(context, 'person', args.person, 'PERSON');
       const first = checkRange('first', args.first ?? 100, 1, COLLEAGUES_MAX_FIRST);
-      return colleagues(context, args.person, args.at ?? null, first);
+      return colleagues(context, person.id, args.at ?? null, first);
     },
     interlocks: async (
       _root: unknown,
@@ -140,12 +140,13 @@ export const relationshipResolvers = {
       context: Context,
     ) => {
       const first = checkRange('first', args.first ?? 100, 1, INTERLOCKS_MAX_FIRST);
-      if (args.orgA === args.orgB) throw badArgument('orgB', `expected an organization other than orgA`, args.orgB);
-      await Promise.all([
+      const [orgA, orgB] = await Promise.all([
         requireEntityOfKind(context, 'orgA', args.orgA, 'ORGANIZATION'),
         requireEntityOfKind(context, 'orgB', args.orgB, 'ORGANIZATION'),
       ]);
-      const rows = await context.store.read('organization_interlocks', { orgA: args.orgA, orgB: args.orgB, limit: first });
+      // Compared as resolved, so an id merged into orgA counts as orgA.
+      if (orgA.id === orgB.id) throw badArgument('orgB', `expected an organization other than orgA`, args.orgB);
+      const rows = await context.store.read('organization_interlocks', { orgA: orgA.id, orgB: orgB.id, limit: first });
       const at = args.at ?? null;
       const interlocks = await Promise.all(
         rows.map(async (row) => {
