@@ -180,6 +180,39 @@ describe('retractSource of a source that only refers to facts by id', () => {
     ok(await retract(server, 'source:succession-test-base'));
     expect(await graphCounts(server)).toEqual(baseline);
   });
+
+  it('still finds the facts an earlier version of the source referred to by id after a re-ingest', async () => {
+    ok(await ingest(server, base));
+    ok(await ingest(server, succession));
+    // The same source again, now referring to another entity by id; its SUCCEEDS fact stays.
+    const revised = testDocument(
+      'succession-test-link',
+      ['Li Successiontest succeeded Sun Successiontest.', 'The Succession Test Board sits in Succession Test City.'],
+      [{ kind: 'PLACE', ref: 'city', name: 'Succession Test City', quote: 'Succession Test City' }],
+      [{ type: 'BASED_IN', from: 'org:succession-test-board', to: 'city', quote: 'The Succession Test Board sits in Succession Test City.' }],
+    );
+    ok(await ingest(server, revised));
+    const response = await retract(server, 'source:succession-test-link');
+    expect(response.body).toEqual({
+      data: {
+        retractSource: {
+          sourceId: 'source:succession-test-link',
+          factsRemoved: 2,
+          factsKept: 0,
+          entitiesRemoved: ['place:succession-test-city'],
+        },
+      },
+    });
+    const session = server.app.driver.session();
+    try {
+      const stillStated = await session.run('MATCH (:Tenure {id: $later})-[r:SUCCEEDS]->(:Tenure {id: $earlier}) RETURN r', { later, earlier });
+      expect(stillStated.records).toEqual([]);
+    } finally {
+      await session.close();
+    }
+    ok(await retract(server, 'source:succession-test-base'));
+    expect(await graphCounts(server)).toEqual(baseline);
+  });
 });
 
 describe('mergeEntities', () => {
