@@ -5,8 +5,8 @@
 import { KIND_LABELS, type EntityKind } from '../ingest/document.js';
 import type { EntityRecord } from '../graph/records.js';
 import type { RequestContext } from './context.js';
+import { notFound } from '../errors.js';
 import { entityEvidence } from './evidence.js';
-
 
 /** Root field resolver: the entity with this id if it is of `kind` (any kind when undefined). */
 export function entityOfKind(kind: EntityKind | undefined) {
@@ -15,6 +15,18 @@ export function entityOfKind(kind: EntityKind | undefined) {
     if (!entity || (kind !== undefined && entity.kind !== kind)) return null;
     return entity;
   };
+}
+
+/**
+ * The entity an argument names (as it resolves: a merged-away id gives the entity kept), of
+ * `kind` when given; NOT_FOUND naming the argument otherwise.
+ */
+export async function requireEntity(context: RequestContext, argument: string, id: string, kind?: EntityKind): Promise<EntityRecord> {
+  const entity = await context.loaders.entity.load(id);
+  if (!entity || (kind !== undefined && entity.kind !== kind)) {
+    throw notFound(`${kind === undefined ? 'entity' : kind.toLowerCase().replace('_', ' ')} (${argument})`, id);
+  }
+  return entity;
 }
 
 const sharedEntityFields = { evidence: entityEvidence, aliases: (entity: EntityRecord) => entity.aliases ?? [] };

@@ -1,6 +1,7 @@
 /** Search, neighborhoods and paths: finding entities and how they are connected. */
 import type { EntityKind } from '../ingest/document.js';
 import { badArgument, notFound } from '../errors.js';
+import { requireEntity } from './entity.js';
 import type { EntityRecord } from '../graph/records.js';
 import { bestMatchingName, buildSearchQuery } from '../graph/searchQuery.js';
 import { neighborhood, NEIGHBORHOOD_MAX_DEPTH, NEIGHBORHOOD_MAX_LIMIT } from '../graph/neighborhood.js';
@@ -17,12 +18,6 @@ export function checkRange(argument: string, value: number, min: number, max: nu
     throw badArgument(argument, `expected a whole number from ${min} to ${max}`, value);
   }
   return value;
-}
-
-async function requireEntity(context: RequestContext, argument: string, id: string): Promise<EntityRecord> {
-  const entity = await context.loaders.entity.load(id);
-  if (!entity) throw notFound(`entity (${argument})`, id);
-  return entity;
 }
 
 export const exploreResolvers = {

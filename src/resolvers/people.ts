@@ -8,8 +8,11 @@ import type { RequestContext } from './context.js';
 import { relatedEntity } from './entity.js';
 import { factEvidence } from './evidence.js';
 
-/** The resolved form (effective dates, neighbours) of tenure records, via their posts. */
-export async function resolveTenures(context: RequestContext, records: ReadonlyArray<TenureRecord>): Promise<ResolvedTenure[]> {
+/** The resolved form (effective dates, neighbours) of the tenures named, in the order given, via their posts. */
+export async function resolveTenures(
+  context: RequestContext,
+  records: ReadonlyArray<Pick<TenureRecord, 'id' | 'postId'>>,
+): Promise<ResolvedTenure[]> {
   const postIds = [...new Set(records.map((record) => record.postId))];
   const perPost = await context.loaders.postTenures.loadMany(postIds);
   const byId = new Map<string, ResolvedTenure>();
@@ -20,7 +23,7 @@ export async function resolveTenures(context: RequestContext, records: ReadonlyA
   return records.map((record) => byId.get(record.id)).filter((tenure): tenure is ResolvedTenure => tenure !== undefined);
 }
 
-function heldAt(tenures: ResolvedTenure[], at: string | undefined | null): ResolvedTenure[] {
+export function heldAt(tenures: ResolvedTenure[], at: string | undefined | null): ResolvedTenure[] {
   return at ? tenures.filter((tenure) => isHeldAt(tenure, at)) : tenures;
 }
 

@@ -2,15 +2,15 @@
  * Relationship questions: succession of a post, colleagues, interlocks between organizations,
  * and the Relay connections over the big lists (people, organizations, events, themes).
  */
-import { badArgument, notFound } from '../errors.js';
+import { badArgument } from '../errors.js';
 import { asOfParams, tenuresHeldAt } from '../graph/asOf.js';
 import { CONNECTION_DEFAULT_FIRST, CONNECTION_MAX_FIRST, decodeCursor, toConnection } from '../graph/connections.js';
 import type { EntityRecord } from '../graph/records.js';
-import { isHeldAt, type ResolvedTenure } from '../graph/tenureTimeline.js';
 import type { EntityKind } from '../ingest/document.js';
 import type { RequestContext } from './context.js';
+import { requireEntity } from './entity.js';
 import { checkRange } from './explore.js';
-import { postTenuresAt } from './people.js';
+import { heldAt, postTenuresAt, resolveTenures } from './people.js';
 
 export const COLLEAGUES_MAX_FIRST = 500;
 export const INTERLOCKS_MAX_FIRST = 500;
@@ -23,23 +23,6 @@ type Context = RequestContext;
 interface TenureRef {
   id: string;
   postId: string;
-}
-
-export async function requireEntityOfKind(context: Context, argument: string, id: string, kind: EntityKind): Promise<EntityRecord> {
-  const entity = await context.loaders.entity.load(id);
-  if (!entity || entity.kind !== kind) throw notFound(`${kind.toLowerCase().replace('_', ' ')} (${argument})`, id);
-  return entity;
-}
-
-/** The resolved tenures (effective dates, neighbours) that `refs` name, in the order given. */
-async function resolvedTenures(context: Context, refs: ReadonlyArray<TenureRef>): Promise<ResolvedTenure[]> {
-  const perPost = await context.loaders.postTenures.loadMany([...new Set(refs.map((ref) => ref.postId))]);
-  const byId = new Map<string, ResolvedTenure>();
-  for (const tenures of perPost) {
-    if (tenures instanceof Error) throw tenures;
-    for (const [id, tenure] of tenures) byId.set(id, tenure);
-  }
-  return refs.map((ref) => byId.get(ref.id)).filter((tenure): tenure is ResolvedTenure => tenure !== undefined);
 }
 
 function pageArguments(args: { first?: number | null; after?: string | null }) {
@@ -126,11 +109,11 @@ function relatedConnection(type: string, direction: 'OUT' | 'IN') {
 export const relationshipResolvers = {
   Query: {
     succession: async (_root: unknown, args: { post: string }, context: Context) => {
-      const post = await requireEntityOfKind(context, 'post', args.post, 'POST');
+      const post = await requireEntity(context, 'post', args.post, 'POST');
       return postTenuresAt(context, post.id, null);
     },
     colleagues: async (_root: unknown, args: { person: string; at?: string | null; first?: number | null }, context: Context) => {
-      const person = await requireEntityOfKind(context, 'person', args.person, 'PERSON');
+      const person = await requireEntity(context, 'person', args.person, 'PERSON');
       const first = checkRange('first', args.first ?? 100, 1, COLLEAGUES_MAX_FIRST);
       return colleagues(context, person.id, args.at ?? null, first);
     },
@@ -141,22 +124,18 @@ export const relationshipResolvers = {
     ) => {
       const first = checkRange('first', args.first ?? 100, 1, INTERLOCKS_MAX_FIRST);
       const [orgA, orgB] = await Promise.all([
-        requireEntityOfKind(context, 'orgA', args.orgA, 'ORGANIZATION'),
-        requireEntityOfKind(context, 'orgB', args.orgB, 'ORGANIZATION'),
+        requireEntity(context, 'orgA', args.orgA, 'ORGANIZATION'),
+        requireEntity(context, 'orgB', args.orgB, 'ORGANIZATION'),
       ]);
       // Compared as resolved, so an id merged into orgA counts as orgA.
       if (orgA.id === orgB.id) throw badArgument('orgB', `expected an organization other than orgA`, args.orgB);
       const rows = await context.store.read('organization_interlocks', { orgA: orgA.id, orgB: orgB.id, limit: first });
-      const at = args.at ?? null;
       const interlocks = await Promise.all(
-        rows.map(async (row) => {
-          const held = (tenures: ResolvedTenure[]) => (at === null ? tenures : tenures.filter((tenure) => isHeldAt(tenure, at)));
-          return {
-            personId: String(row.personId),
-            tenuresA: held(await resolvedTenures(context, row.tenuresA as TenureRef[])),
-            tenuresB: held(await resolvedTenures(context, row.tenuresB as TenureRef[])),
-          };
-        }),
+        rows.map(async (row) => ({
+          personId: String(row.personId),
+          tenuresA: heldAt(await resolveTenures(context, row.tenuresA as TenureRef[]), args.at),
+          tenuresB: heldAt(await resolveTenures(context, row.tenuresB as TenureRef[]), args.at),
+        })),
       );
       return interlocks.filter((interlock) => interlock.tenuresA.length > 0 && interlock.tenuresB.length > 0);
     },
