@@ -2,8 +2,7 @@
  * `npm run import:popolo -- FILE [--name "…"] [--publisher "…"] [--url …]`: imports a Popolo
  * JSON data set as one source, through the same ingest code path as everything else, in one
  * write transaction (all or nothing; a re-import creates nothing). Uses the server's
- * configuration: NEO4J_URI, else the local Neo4j in OFFICEGRAPH_DATA_DIR, started for the
- * command and stopped after it.
+ * configuration (see bulkCommand.ts).
  *
  * Prints the records read per kind, then the ingest result. A bad file (not JSON, not Popolo,
  * records pointing at records that do not exist) is reported with every problem, each named by
@@ -13,22 +12,11 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
-import { connectDatabase } from '../app.js';
-import { ConfigError, loadConfig } from '../config.js';
-import type { FieldProblem } from '../errors.js';
-import { applySchema } from '../graph/applySchema.js';
-import { GraphStore } from '../graph/graphStore.js';
-import { loadQueries } from '../graph/queries.js';
 import { convertPopolo } from '../import/popolo.js';
-import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from '../ingest/ingestDocument.js';
-import { createLogger } from '../logger.js';
-import { LocalNeo4jError } from '../neo4j/localNeo4j.js';
+import { ingestDocument } from '../ingest/ingestDocument.js';
+import { describeResult, print, problemLines, runCommand, withBulkStore } from './bulkCommand.js';
 
 const USAGE = 'usage: npm run import:popolo -- FILE [--name "Source title"] [--publisher "Publisher"] [--url URL]';
-
-function print(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -62,48 +50,27 @@ async function main(argv: string[]): Promise<number> {
   );
   print(`source ${document.source.id}: ${document.entities.length} entities, ${document.facts.length} facts to write`);
 
-  const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const queries = loadQueries();
-  const { driver, local } = await connectDatabase(config, logger);
-  try {
-    const store = new GraphStore(driver, queries, {
-      database: config.neo4jDatabase,
-      timeoutMs: Math.max(config.queryTimeoutMs, BULK_INGEST_TIMEOUT_MS),
-    });
-    await applySchema(store, queries);
+  return withBulkStore(async (store) => {
     const writeStarted = Date.now();
-    const result = await ingestDocument(store, document);
-    print(
-      `${result.sourceCreated ? 'added' : 'already there, refreshed'} ${result.sourceId}: ` +
-        `entities ${result.entities.created} new, ${result.entities.matched} matched; ` +
-        `facts ${result.facts.created} new, ${result.facts.matched} matched; ` +
-        `${result.nodesCreated} nodes and ${result.relationshipsCreated} relationships created ` +
-        `(ingest ${Date.now() - writeStarted} ms, total ${Date.now() - started} ms)`,
-    );
-    return 0;
-  } catch (error) {
-    return fail(error);
-  } finally {
-    await driver.close();
-    await local?.stop();
-  }
+    try {
+      const result = await ingestDocument(store, document);
+      print(
+        `${describeResult(result)}; ` +
+          `${result.nodesCreated} nodes and ${result.relationshipsCreated} relationships created ` +
+          `(ingest ${Date.now() - writeStarted} ms, total ${Date.now() - started} ms)`,
+      );
+      return 0;
+    } catch (error) {
+      return fail(error);
+    }
+  });
 }
 
 function fail(error: unknown): number {
   if (!(error instanceof GraphQLError)) throw error;
   print('NOT imported, nothing was written');
-  const problems = error.extensions.problems as FieldProblem[] | undefined;
-  const lines = problems ? problems.map((problem) => `${problem.path}: ${problem.message}`) : [error.message];
-  for (const line of lines) process.stderr.write(`  ${line}\n`);
+  for (const line of problemLines(error)) process.stderr.write(`  ${line}\n`);
   return 1;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof LocalNeo4jError) process.stderr.write(`officegraph import:popolo: ${error.message}\n`);
-    else process.stderr.write(`officegraph import:popolo failed: ${(error as Error).stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('import:popolo', main);
