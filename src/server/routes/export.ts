@@ -1,7 +1,8 @@
 /**
  * GET /export: a neighborhood (`id`, `depth`, `limit`) or the shortest paths (`from`, `to`,
  * `maxHops`, `first`) as `format` = cytoscape | graphml | gexf | csv, optionally `at` a date.
- * 400 with a JSON error naming the parameter and value; 404 when an entity is unknown.
+ * 400 with a JSON error naming the parameter and value; 404 when an entity is unknown; 503
+ * UNAVAILABLE, 504 TIMEOUT or 500 when reading it fails.
  */
 import { Router } from 'express';
 import { ErrorCode } from '../../errors.js';
@@ -9,6 +10,15 @@ import type { GraphStore } from '../../graph/graphStore.js';
 import type { Logger } from '../../logger.js';
 import { ExportParameterError, parseExportRequest } from '../../export/exportRequest.js';
 import { exportBaseName, readExportGraph, writeExport } from '../../export/runExport.js';
+import { classifyNeo4jError } from '../formatError.js';
+
+/** How a failed export answers: the database gone, too slow, or anything else (logged in full). */
+function exportFailure(error: unknown): { status: number; code: string; message: string } {
+  const code = classifyNeo4jError(error);
+  if (code === ErrorCode.UNAVAILABLE) return { status: 503, code, message: 'The graph database is unavailable; try again shortly.' };
+  if (code === ErrorCode.TIMEOUT) return { status: 504, code, message: 'The export took too long and was stopped.' };
+  return { status: 500, code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
+}
 
 export function exportRoutes(options: { store: GraphStore; logger: Logger }): Router {
   const router = Router();
@@ -39,7 +49,8 @@ export function exportRoutes(options: { store: GraphStore; logger: Logger }): Ro
         .send(typeof file.body === 'string' ? file.body : Buffer.from(file.body));
     } catch (error) {
       options.logger.error({ err: error }, 'export failed');
-      response.status(503).json({ error: { code: ErrorCode.UNAVAILABLE, message: 'The export could not be read from the database.' } });
+      const { status, code, message } = exportFailure(error);
+      response.status(status).json({ error: { code, message } });
     }
   });
   return router;
