@@ -18,9 +18,7 @@ export function classifyNeo4jError(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
   if (NEO4J_UNAVAILABLE.has(code) || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) return ErrorCode.UNAVAILABLE;
-  if (code.includes('TransactionTimedOut') || code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
-    return ErrorCode.TIMEOUT;
-  }
+  if (code.includes('TransactionTimedOut')) return ErrorCode.TIMEOUT;
   return undefined;
 }
 
