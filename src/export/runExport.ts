@@ -18,7 +18,7 @@ export interface ExportFile {
   body: string | Uint8Array;
 }
 
-/** The entity ids the request names that do not exist, as [parameter, id] pairs. */
+/** An id the request names that resolves to no entity, and the parameter that named it. */
 export type MissingEntity = { parameter: string; id: string };
 
 export async function readExportGraph(store: GraphStore, request: ExportRequest): Promise<ExportGraph | MissingEntity> {
