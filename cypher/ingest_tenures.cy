@@ -1,6 +1,8 @@
 // ingest_tenures: creates or updates tenures (a person holding a post) with this source's evidence.
 // Evidence is a list of JSON strings {"s": sourceId, "q": quote, "n": note}; this source's old
 // entry is replaced, other sources' entries are kept. sourceIds lists the supporting sources.
+// The start date is part of the id; an end date stays when a later source states the tenure
+// without one.
 // $sourceId; $evidencePrefix: the JSON prefix of this source's entries;
 // The party a tenure was held on behalf of is (t)-[:ON_BEHALF_OF]->(org), with the evidence of
 // the sources that state it, so retracting a source takes back exactly its claim, and a source
@@ -11,7 +13,7 @@ UNWIND $tenures AS f
 MATCH (person:Person {id: f.person}), (post:Post {id: f.post})
 MERGE (t:Tenure {id: f.id})
 WITH f, person, post, t, t.evidence IS NULL AS created
-SET t.startDate = f.startDate, t.endDate = f.endDate,
+SET t.startDate = f.startDate, t.endDate = coalesce(f.endDate, t.endDate),
     t.evidence = [entry IN coalesce(t.evidence, []) WHERE NOT entry STARTS WITH $evidencePrefix] + f.evidence,
     t.sourceIds = [id IN coalesce(t.sourceIds, []) WHERE id <> $sourceId] + $sourceId
 MERGE (person)-[:HOLDS]->(t)

@@ -320,6 +320,38 @@ describe('concurrent ingests', () => {
   });
 });
 
+describe('a tenure two sources state', () => {
+  it('keeps the end date the first source gives when the second gives none', async () => {
+    const entities = (quote: string) => [
+      { kind: 'PERSON', ref: 'zhou', name: 'Zhou Endtest', quote: 'Zhou Endtest' },
+      { kind: 'ORGANIZATION', ref: 'office', name: 'End Test Office', orgType: 'AGENCY', quote: 'End Test Office' },
+      { kind: 'POST', ref: 'chair', name: 'Chair of the End Test Office', role: 'Chair', quote },
+    ];
+    const postOf = { type: 'POST_OF', from: 'chair', to: 'office', quote: 'Chair of the End Test Office' };
+    const ended = 'Zhou Endtest served as Chair of the End Test Office until 2025.';
+    const named = 'Zhou Endtest, Chair of the End Test Office, attended.';
+    const withEnd = testDocument('end-date-test-ended', [ended], entities('Chair of the End Test Office'), [
+      postOf,
+      { type: 'TENURE', person: 'zhou', post: 'chair', endDate: '2025', quote: ended },
+    ]);
+    const withoutEnd = testDocument('end-date-test-named', [named], entities('Chair of the End Test Office'), [
+      postOf,
+      { type: 'TENURE', person: 'zhou', post: 'chair', quote: 'Zhou Endtest, Chair of the End Test Office' },
+    ]);
+    const before = await graphCounts(server);
+    const tenures = async () =>
+      (await server.graphql(`{ person(id: "person:zhou-endtest") { tenures { endDate evidence { source { id } } } } }`)).body.data?.person.tenures;
+    expect((await ingest(server, withEnd)).body.errors).toBeUndefined();
+    expect((await ingest(server, withoutEnd)).body.errors).toBeUndefined();
+    expect(await tenures()).toEqual([
+      { endDate: '2025', evidence: [{ source: { id: 'source:end-date-test-ended' } }, { source: { id: 'source:end-date-test-named' } }] },
+    ]);
+    expect((await retract(server, 'source:end-date-test-ended')).body.errors).toBeUndefined();
+    expect((await retract(server, 'source:end-date-test-named')).body.errors).toBeUndefined();
+    expect(await graphCounts(server)).toEqual(before);
+  });
+});
+
 describe('write protection', () => {
 
   it('refuses every mutation without the right bearer token, and keeps reads open', async () => {
