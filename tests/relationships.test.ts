@@ -275,6 +275,8 @@ describe('colleagues and interlocks', () => {
       },
     ]);
     expect((await data(query, { a: GEN.bureau, b: GEN.council, at: '2019-06' })).interlocks.map((item: { person: { id: string } }) => item.person.id)).toEqual([GEN.erin]);
+    const firstQuery = `query ($at: Date) { interlocks(orgA: "${GEN.bureau}", orgB: "${GEN.council}", at: $at, first: 1) { person { id } } }`;
+    expect((await data(firstQuery, { at: '2019-06' })).interlocks).toEqual([{ person: { id: GEN.erin } }]);
     expect((await errorOf(query, { a: GEN.bureau, b: GEN.bureau })).code).toBe('BAD_USER_INPUT');
   });
 });

@@ -129,7 +129,9 @@ export const relationshipResolvers = {
       ]);
       // Compared as resolved, so an id merged into orgA counts as orgA.
       if (orgA.id === orgB.id) throw badArgument('orgB', `expected an organization other than orgA`, args.orgB);
-      const rows = await context.store.read('organization_interlocks', { orgA: orgA.id, orgB: orgB.id, limit: first });
+      // With `at`, the tenures held then are picked here, after the read: read enough candidates.
+      const limit = args.at ? INTERLOCKS_MAX_FIRST : first;
+      const rows = await context.store.read('organization_interlocks', { orgA: orgA.id, orgB: orgB.id, limit });
       const interlocks = await Promise.all(
         rows.map(async (row) => ({
           personId: String(row.personId),
@@ -137,7 +139,7 @@ export const relationshipResolvers = {
           tenuresB: heldAt(await resolveTenures(context, row.tenuresB as TenureRef[]), args.at),
         })),
       );
-      return interlocks.filter((interlock) => interlock.tenuresA.length > 0 && interlock.tenuresB.length > 0);
+      return interlocks.filter((interlock) => interlock.tenuresA.length > 0 && interlock.tenuresB.length > 0).slice(0, first);
     },
     people: entityConnection('PERSON'),
     organizations: entityConnection('ORGANIZATION'),
