@@ -1,7 +1,8 @@
 // merge_finish: the last step of a merge. `keep` takes `drop`'s name and aliases as aliases,
 // its external identifiers, and any property it lacks; drop's old tenures and drop itself are
 // deleted; a (:Redirect {id, target}) for drop and for each old tenure id makes the old ids
-// resolve to the new ones, and redirects that pointed at drop now point at keep.
+// resolve to the new ones, and redirects that pointed at drop or at an old tenure (from an
+// earlier merge) now point at keep or the new tenure.
 // $keep, $drop: entity ids; $tenureMoves: [{old, new}].  Returns: id (keep's id).
 MATCH (keep:Entity {id: $keep}), (drop:Entity {id: $drop})
 WITH keep, drop, properties(keep) AS kept, [drop.name] + coalesce(drop.aliases, []) AS dropNames,
@@ -23,6 +24,11 @@ CALL () {
 CALL () {
   MATCH (earlier:Redirect {target: $drop})
   SET earlier.target = $keep
+}
+CALL () {
+  UNWIND $tenureMoves AS move
+  MATCH (earlier:Redirect {target: move.old})
+  SET earlier.target = move.new
 }
 DETACH DELETE drop
 MERGE (redirect:Redirect {id: $drop})

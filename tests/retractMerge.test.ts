@@ -351,3 +351,50 @@ describe('mergeEntities', () => {
     expect(await graphCounts(server)).toEqual(baseline);
   });
 });
+
+describe('mergeEntities twice in a row', () => {
+  const text = 'Wu Chaintest, Wu Chain-Test and Wu Chain-Tester each served as Director of the Chain Test Office.';
+  const people = ['Wu Chaintest', 'Wu Chain-Test', 'Wu Chain-Tester'];
+  const document = testDocument(
+    'merge-chain-test',
+    [text],
+    [
+      ...people.map((name, index) => ({ kind: 'PERSON', ref: `wu${index}`, name, quote: name })),
+      { kind: 'ORGANIZATION', ref: 'office', name: 'Chain Test Office', orgType: 'AGENCY', quote: 'Chain Test Office' },
+      { kind: 'POST', ref: 'director', name: 'Director of the Chain Test Office', role: 'Director', quote: 'Director of the Chain Test Office' },
+    ],
+    [
+      { type: 'POST_OF', from: 'director', to: 'office', quote: 'Director of the Chain Test Office' },
+      ...people.map((_, index) => ({ type: 'TENURE', person: `wu${index}`, post: 'director', quote: 'served as Director of the Chain Test Office' })),
+    ],
+  );
+  const MERGE = `mutation ($keep: ID!, $drop: ID!) { mergeEntities(keep: $keep, drop: $drop) { id } }`;
+  const tenure = (person: string) => `tenure:${person}--director-of-the-chain-test-office--undated`;
+
+  it('sends the old ids of the first merge, tenures included, to the entity of the second', async () => {
+    ok(await ingest(server, document));
+    ok(await server.graphql(MERGE, { keep: 'person:wu-chain-test', drop: 'person:wu-chaintest' }, AUTH));
+    ok(await server.graphql(MERGE, { keep: 'person:wu-chain-tester', drop: 'person:wu-chain-test' }, AUTH));
+    const session = server.app.driver.session();
+    try {
+      const redirects = await session.run('MATCH (r:Redirect) WHERE r.id STARTS WITH $person OR r.id STARTS WITH $tenure RETURN r.id AS id, r.target AS target ORDER BY id', {
+        person: 'person:wu-chain',
+        tenure: 'tenure:wu-chain',
+      });
+      expect(redirects.records.map((record) => [record.get('id'), record.get('target')])).toEqual([
+        ['person:wu-chain-test', 'person:wu-chain-tester'],
+        ['person:wu-chaintest', 'person:wu-chain-tester'],
+        [tenure('wu-chain-test'), tenure('wu-chain-tester')],
+        [tenure('wu-chaintest'), tenure('wu-chain-tester')],
+      ]);
+      ok(await retract(server, 'source:merge-chain-test'));
+      await session.run('MATCH (r:Redirect) WHERE r.id STARTS WITH $person OR r.id STARTS WITH $tenure DELETE r', {
+        person: 'person:wu-chain',
+        tenure: 'tenure:wu-chain',
+      });
+    } finally {
+      await session.close();
+    }
+    expect(await graphCounts(server)).toEqual(baseline);
+  });
+});
