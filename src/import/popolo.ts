@@ -18,6 +18,7 @@ import { badUserInput, type FieldProblem } from '../errors.js';
 import type { IngestDocument, IngestEntity, IngestFact } from '../ingest/document.js';
 import { LIMITS, ORG_TYPES } from '../ingest/document.js';
 import { entityId, slugify } from '../ingest/ids.js';
+import { withoutUndefined } from '../ingest/ingestDocument.js';
 import { isPartialDate, PARTIAL_DATE_HINT } from '../ingest/partialDate.js';
 import { topLevelArraySpans, type Span } from './jsonSpans.js';
 
@@ -286,8 +287,8 @@ export function convertPopolo(rawText: string, options: PopoloImportOptions = {}
       language: 'en',
       text,
     }) as IngestDocument['source'],
-    entities: entities.map((entity) => withoutUndefined(entity) as IngestEntity),
-    facts: facts.map((fact) => withoutUndefined(fact) as IngestFact),
+    entities: entities.map((entity) => withoutUndefined(entity)),
+    facts: facts.map((fact) => withoutUndefined(fact)),
   };
   return {
     document,
@@ -393,8 +394,4 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
   return JSON.stringify(value).slice(0, 200);
-}
-
-function withoutUndefined<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 }

@@ -234,8 +234,9 @@ function entityProperties(entity: IngestEntity): Record<string, unknown> {
   return withoutUndefined({ ...properties, disambiguator });
 }
 
-function withoutUndefined(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined));
+/** The record without its undefined fields (Neo4j parameters cannot hold undefined). */
+export function withoutUndefined<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
 }
 
 function countCreated(rows: ReadonlyArray<Record<string, unknown>>): IngestCounts {
