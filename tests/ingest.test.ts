@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentFromInput } from '../src/ingest/documentFromInput.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
-import { AUTH, graphCounts, INGEST, INGEST_DOCUMENT, ingest, retract, SLOW_MACHINE_TIMEOUT_MS, testDocument, WRITE_TOKEN } from './helpers/writeHelpers.js';
+import { AUTH, graphCounts, INGEST, INGEST_DOCUMENT, ingest, retract, SLOW_MACHINE_TIMEOUT_MS, testDocument, startWriteTestServer } from './helpers/writeHelpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixture = JSON.parse(readFileSync(path.join(here, 'fixtures/second-report.json'), 'utf8'));
@@ -22,7 +22,7 @@ let server: TestServer;
 let seedCounts: { nodes: number; relationships: number };
 
 beforeAll(async () => {
-  server = await startTestServer({ OFFICEGRAPH_WRITE_TOKEN: WRITE_TOKEN, OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
+  server = await startWriteTestServer();
   seedCounts = await graphCounts(server);
 });
 

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
-import { graphCounts, retract, SLOW_MACHINE_TIMEOUT_MS, WRITE_TOKEN } from './helpers/writeHelpers.js';
+import { testEnvironment, type TestServer } from './helpers/testServer.js';
+import { graphCounts, retract, startWriteTestServer } from './helpers/writeHelpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixturePath = path.join(root, 'tests/fixtures/second-report.json');
@@ -20,7 +20,7 @@ let server: TestServer;
 let scratch: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ OFFICEGRAPH_WRITE_TOKEN: WRITE_TOKEN, OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
+  server = await startWriteTestServer();
   scratch = mkdtempSync(path.join(os.tmpdir(), 'officegraph-cli-'));
 });
 

@@ -6,14 +6,14 @@
  * invented test data, removed again at the end.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './helpers/testServer.js';
-import { AUTH, graphCounts, ingest, retract, SLOW_MACHINE_TIMEOUT_MS, testDocument, WRITE_TOKEN } from './helpers/writeHelpers.js';
+import type { TestServer } from './helpers/testServer.js';
+import { AUTH, graphCounts, ingest, retract, testDocument, startWriteTestServer } from './helpers/writeHelpers.js';
 
 let server: TestServer;
 let baseline: { nodes: number; relationships: number };
 
 beforeAll(async () => {
-  server = await startTestServer({ OFFICEGRAPH_WRITE_TOKEN: WRITE_TOKEN, OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
+  server = await startWriteTestServer();
   baseline = await graphCounts(server);
 });
 

@@ -2,7 +2,7 @@
  * Helpers for the write-side tests: the write token, the mutations, graph counts, and small
  * ingest documents about invented test entities (ids prefixed so they never meet the seeds).
  */
-import type { TestServer } from './testServer.js';
+import { startTestServer, type TestServer } from './testServer.js';
 
 export const WRITE_TOKEN = 'test-write-token-0123456789';
 export const AUTH = { authorization: `Bearer ${WRITE_TOKEN}` };
@@ -25,6 +25,11 @@ export const INGEST_DOCUMENT = `mutation ($document: JSON!) {
 export const RETRACT = `mutation ($id: ID!) {
   retractSource(id: $id) { sourceId factsRemoved factsKept entitiesRemoved }
 }`;
+
+/** A test server that accepts mutations and gives write transactions room on a loaded machine. */
+export function startWriteTestServer(): Promise<TestServer> {
+  return startTestServer({ OFFICEGRAPH_WRITE_TOKEN: WRITE_TOKEN, OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
+}
 
 export async function graphCounts(server: TestServer): Promise<{ nodes: number; relationships: number }> {
   const [row] = await server.app.store.read('graph_counts');
