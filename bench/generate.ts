@@ -9,7 +9,7 @@
  * - one event organized by the bureau, with every holder of its posts taking part, addressing
  *   one of `themes` themes.
  */
-import type { IngestDocument } from '../src/ingest/document.js';
+import type { IngestDocument } from '../src/model/document.js';
 
 export interface BenchShape {
   tag: string;

@@ -14,7 +14,7 @@ import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertPopolo, titleFromFileName, type PopoloConversion } from '../src/import/popolo.js';
 import { topLevelArraySpans } from '../src/import/jsonSpans.js';
-import { entityId } from '../src/ingest/ids.js';
+import { entityId } from '../src/model/ids.js';
 import { ingestDocument } from '../src/ingest/ingestDocument.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { projectRoot } from '../src/projectRoot.js';

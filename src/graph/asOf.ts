@@ -6,7 +6,7 @@
  *   and neither are the facts that touch it;
  * - everything undated (people, organizations, posts, places, themes, undated events) counts.
  */
-import { firstDay, lastDay } from '../ingest/partialDate.js';
+import { firstDay, lastDay } from '../model/partialDate.js';
 import type { GraphStore } from './graphStore.js';
 import { NESTED_LIST_LIMIT } from './loaders.js';
 import type { TenureRecord } from './records.js';

@@ -5,7 +5,7 @@
  * With `at`, only the graph as it stood on that date (see asOf.ts): tenures held then, and no
  * event, document or source dated after it.
  */
-import type { EntityKind } from '../ingest/document.js';
+import type { EntityKind } from '../model/document.js';
 import { existedBy, tenuresHeldAt } from './asOf.js';
 import type { GraphStore, Row } from './graphStore.js';
 import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type RawEdge } from './graphElements.js';

@@ -3,7 +3,7 @@
  * Facts keep their evidence as JSON strings {"s": sourceId, "q": quote, "n": note}: one list
  * per relationship or fact node, one entry per supporting source.
  */
-import type { EntityKind, ParticipationRole } from '../ingest/document.js';
+import type { EntityKind, ParticipationRole } from '../model/document.js';
 
 export interface EntityRecord {
   id: string;

@@ -8,7 +8,7 @@
  *   held by another person; tenures starting on the same first day do not succeed each other.
  * Partial dates cover every day they name, so "2026" overlaps any day of 2026.
  */
-import { firstDay, lastDay } from '../ingest/partialDate.js';
+import { firstDay, lastDay } from '../model/partialDate.js';
 import type { TenureRecord } from './records.js';
 
 export interface ResolvedTenure extends TenureRecord {

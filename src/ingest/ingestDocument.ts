@@ -5,8 +5,9 @@
  */
 import { badUserInput, type FieldProblem } from '../errors.js';
 import type { GraphStore, WriteTransaction } from '../graph/graphStore.js';
-import { KIND_LABELS, type IngestEntity } from './document.js';
-import { participantGroupId, slugify, tenureId } from './ids.js';
+import { KIND_LABELS, type IngestEntity } from '../model/document.js';
+import { participantGroupId, slugify, tenureId } from '../model/ids.js';
+import { withoutUndefined } from '../model/withoutUndefined.js';
 import { validateDocument, type ValidDocument } from './validateDocument.js';
 
 export interface IngestCounts {
@@ -234,10 +235,6 @@ function entityProperties(entity: IngestEntity): Record<string, unknown> {
   return withoutUndefined({ ...properties, disambiguator });
 }
 
-/** The record without its undefined fields (Neo4j parameters cannot hold undefined). */
-export function withoutUndefined<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T;
-}
 
 function countCreated(rows: ReadonlyArray<Record<string, unknown>>): IngestCounts {
   const created = rows.filter((row) => row.created === true).length;

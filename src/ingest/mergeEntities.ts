@@ -12,7 +12,7 @@
  */
 import { badUserInput, notFound } from '../errors.js';
 import type { GraphStore } from '../graph/graphStore.js';
-import { tenureId } from './ids.js';
+import { tenureId } from '../model/ids.js';
 
 export interface MergeResult {
   id: string;

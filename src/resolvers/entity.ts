@@ -2,7 +2,7 @@
  * Entity lookups by id and the Entity interface. An unknown id answers null; every entity
  * type shares the evidence field (its mentions by sources).
  */
-import { KIND_LABELS, type EntityKind } from '../ingest/document.js';
+import { KIND_LABELS, type EntityKind } from '../model/document.js';
 import type { EntityRecord } from '../graph/records.js';
 import type { RequestContext } from './context.js';
 import { notFound } from '../errors.js';

@@ -1,5 +1,5 @@
 /** Events, organizations, themes, documents and places: the links around what happened. */
-import type { ParticipationRole } from '../ingest/document.js';
+import type { ParticipationRole } from '../model/document.js';
 import type { EntityRecord, ParticipantGroupRecord } from '../graph/records.js';
 import type { RequestContext } from './context.js';
 import { relatedEntities, relatedEntity, relatedWithEvidence } from './entity.js';

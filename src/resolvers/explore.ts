@@ -1,5 +1,5 @@
 /** Search, neighborhoods and paths: finding entities and how they are connected. */
-import type { EntityKind } from '../ingest/document.js';
+import type { EntityKind } from '../model/document.js';
 import { badArgument, notFound } from '../errors.js';
 import { requireEntity } from './entity.js';
 import type { EntityRecord } from '../graph/records.js';

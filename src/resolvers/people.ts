@@ -1,9 +1,9 @@
 /** Person, Post and Tenure: who held which post, when, and who came before and after. */
-import type { ParticipationRole } from '../ingest/document.js';
+import type { ParticipationRole } from '../model/document.js';
 import type { EntityRecord, ParticipationRecord, TenureRecord } from '../graph/records.js';
 import { isHeldAt, isHeldDuring, inSuccessionOrder, type ResolvedTenure } from '../graph/tenureTimeline.js';
 import { badArgument, notFound } from '../errors.js';
-import { firstDay, lastDay } from '../ingest/partialDate.js';
+import { firstDay, lastDay } from '../model/partialDate.js';
 import type { RequestContext } from './context.js';
 import { relatedEntity } from './entity.js';
 import { factEvidence } from './evidence.js';

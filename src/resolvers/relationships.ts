@@ -6,7 +6,7 @@ import { badArgument } from '../errors.js';
 import { asOfParams, tenuresHeldAt } from '../graph/asOf.js';
 import { CONNECTION_DEFAULT_FIRST, CONNECTION_MAX_FIRST, decodeCursor, toConnection } from '../graph/connections.js';
 import type { EntityRecord } from '../graph/records.js';
-import type { EntityKind } from '../ingest/document.js';
+import type { EntityKind } from '../model/document.js';
 import type { RequestContext } from './context.js';
 import { requireEntity } from './entity.js';
 import { checkRange } from './explore.js';

@@ -10,7 +10,7 @@
  * bounded by the nested-list limit of the loaders.
  */
 import { badArgument, notFound } from '../errors.js';
-import { firstDay } from '../ingest/partialDate.js';
+import { firstDay } from '../model/partialDate.js';
 import type { EntityRecord, ParticipationRecord } from '../graph/records.js';
 import { parseEvidence, type EvidenceRecord } from '../graph/records.js';
 import { inSuccessionOrder, type ResolvedTenure } from '../graph/tenureTimeline.js';
