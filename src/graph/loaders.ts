@@ -14,7 +14,7 @@ import type {
   RelatedRecord,
   TenureRecord,
 } from './records.js';
-import { resolvePostTenures, type ResolvedTenure } from './tenureTimeline.js';
+import { ALL_TIME, type DayRange } from '../model/partialDate.js';
 
 /** Most items any nested list returns; larger lists need paging (connections). */
 export const NESTED_LIST_LIMIT = 500;
@@ -29,9 +29,12 @@ export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   entityEvidence: DataLoader<string, EvidenceRecord[]>;
   related: DataLoader<RelationKey, RelatedRecord[], string>;
-  personTenures: DataLoader<string, TenureRecord[]>;
-  /** All tenures of a post, resolved (effective dates, predecessor, successor), by tenure id. */
-  postTenures: DataLoader<string, Map<string, ResolvedTenure>>;
+  /** A person's tenures held on some day of the range (all of them for ALL_TIME), in succession order. */
+  personTenures: (range?: DayRange) => DataLoader<string, TenureRecord[]>;
+  /** A post's tenures held on some day of the range (all of them for ALL_TIME), in succession order. */
+  postTenures: (range?: DayRange) => DataLoader<string, TenureRecord[]>;
+  /** Tenures by id (predecessors, successors). */
+  tenure: DataLoader<string, TenureRecord | null>;
   personParticipations: DataLoader<string, ParticipationRecord[]>;
   eventParticipants: DataLoader<string, ParticipationRecord[]>;
   eventParticipantGroups: DataLoader<string, ParticipantGroupRecord[]>;
@@ -85,11 +88,12 @@ export function createLoaders(store: GraphStore): Loaders {
     { cacheKeyFn: relationKeyString },
   );
 
-  const personTenures = listLoader<TenureRecord>(store, 'person_tenures', 'tenures');
-  const postTenureRecords = listLoader<TenureRecord>(store, 'post_tenures', 'tenures');
-  const postTenures = new DataLoader<string, Map<string, ResolvedTenure>>(async (ids) => {
-    const lists = await postTenureRecords.loadMany(ids);
-    return lists.map((list) => (list instanceof Error ? list : resolvePostTenures(list)));
+  const personTenures = perRange((range) => listLoader<TenureRecord>(store, 'person_tenures', 'tenures', range));
+  const postTenures = perRange((range) => listLoader<TenureRecord>(store, 'post_tenures', 'tenures', range));
+  const tenure = new DataLoader<string, TenureRecord | null>(async (ids) => {
+    const rows = await store.read('tenures_by_ids', { ids: [...ids] });
+    const byId = new Map(rows.map((row) => [String(row.id), row.tenure as TenureRecord]));
+    return ids.map((id) => byId.get(id) ?? null);
   });
 
   const themePeople = new DataLoader<ThemePeopleKey, ThemePeoplePage, string>(
@@ -139,19 +143,37 @@ export function createLoaders(store: GraphStore): Loaders {
     related,
     personTenures,
     postTenures,
+    tenure,
     personParticipations: listLoader<ParticipationRecord>(store, 'person_participations', 'participations'),
     eventParticipants: listLoader<ParticipationRecord>(store, 'event_participants', 'participations'),
     eventParticipantGroups: listLoader<ParticipantGroupRecord>(store, 'event_participant_groups', 'groups'),
   };
 }
 
-/** A loader for queries shaped `UNWIND $ids AS id ... RETURN id, collect(...)[..$limit] AS <column>`. */
-function listLoader<T>(store: GraphStore, query: QueryName, column: string): DataLoader<string, T[]> {
+/**
+ * A loader for queries shaped `UNWIND $ids AS id ... RETURN id, collect(...)[..$limit] AS <column>`;
+ * `extra` holds parameters shared by every key (such as the days asked about).
+ */
+function listLoader<T>(store: GraphStore, query: QueryName, column: string, extra: object = {}): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (ids) => {
-    const rows: Row[] = await store.read(query, { ids: [...ids], limit: NESTED_LIST_LIMIT });
+    const rows: Row[] = await store.read(query, { ...extra, ids: [...ids], limit: NESTED_LIST_LIMIT });
     const byId = new Map(rows.map((row) => [String(row.id), row[column] as T[]]));
     return ids.map((id) => byId.get(id) ?? []);
   });
+}
+
+/** One loader per range of days asked about, made on first use, so each range batches on its own. */
+function perRange<T>(make: (range: DayRange) => T): (range?: DayRange) => T {
+  const byRange = new Map<string, T>();
+  return (range = ALL_TIME) => {
+    const key = `${range.heldFirst ?? ''}|${range.heldLast ?? ''}`;
+    let loader = byRange.get(key);
+    if (loader === undefined) {
+      loader = make({ heldFirst: range.heldFirst, heldLast: range.heldLast });
+      byRange.set(key, loader);
+    }
+    return loader;
+  };
 }
 
 function relationKeyString(key: RelationKey): string {

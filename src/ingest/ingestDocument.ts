@@ -5,6 +5,7 @@
  */
 import { badUserInput, type FieldProblem } from '../errors.js';
 import type { GraphStore, WriteTransaction } from '../graph/graphStore.js';
+import { recomputeTenureIntervals, type IntervalChange } from '../graph/recomputeTenureIntervals.js';
 import { KIND_LABELS, type IngestEntity } from '../model/document.js';
 import { participantGroupId, slugify, tenureId } from '../model/ids.js';
 import { withoutUndefined } from '../model/withoutUndefined.js';
@@ -22,6 +23,8 @@ export interface IngestResult {
   facts: IngestCounts;
   nodesCreated: number;
   relationshipsCreated: number;
+  /** Tenures whose held days or neighbours moved with this document. */
+  intervalChanges: IntervalChange[];
 }
 
 /** Time a bulk document (a seed, a file, a data set) may take: far more than a request gets. */
@@ -112,6 +115,7 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
           post: id(fact.post),
           startDate: fact.startDate ?? null,
           endDate: fact.endDate ?? null,
+          termEnd: fact.termEnd ?? null,
           onBehalfOf: fact.onBehalfOf === undefined ? null : id(fact.onBehalfOf),
           evidence: factEvidence,
         });
@@ -164,6 +168,14 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
     }),
   ];
 
+  const intervalChanges = await recomputeTenureIntervals(tx, {
+    postIds: [
+      ...tenures.map((tenure) => String(tenure.post)),
+      ...document.entities.filter((entity) => entity.kind === 'POST').map((entity) => id(entity.ref)),
+    ],
+    tenureIds: successions.flatMap((succession) => [String(succession.from), String(succession.to)]),
+  });
+
   const factRows = factWrites.flatMap((write) => write.rows);
   const entityRows = entityWrite.rows;
   const all = [sourceWrite, entityWrite, ...factWrites];
@@ -174,6 +186,7 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
     facts: countCreated(factRows),
     nodesCreated: all.reduce((sum, write) => sum + write.counters.nodesCreated, 0),
     relationshipsCreated: all.reduce((sum, write) => sum + write.counters.relationshipsCreated, 0),
+    intervalChanges,
   };
 }
 

@@ -8,10 +8,13 @@
  * Tenures are re-keyed: a tenure's id embeds the person and the post
  * (tenure:huang-qiang--secretary-...--2026), so drop's tenures get the id they would have had
  * under keep, and the old tenure ids redirect to the new ones. A later document that states the
- * same tenure of keep then matches it instead of creating a twin.
+ * same tenure of keep then matches it instead of creating a twin. Two tenures that became one,
+ * or two holders that became one person, change a post's succession: the posts of the moved
+ * tenures get their intervals recomputed in the same transaction.
  */
 import { badUserInput, notFound } from '../errors.js';
 import type { GraphStore } from '../graph/graphStore.js';
+import { recomputeTenureIntervals } from '../graph/recomputeTenureIntervals.js';
 import { tenureId } from '../model/ids.js';
 
 export interface MergeResult {
@@ -57,6 +60,7 @@ export async function mergeEntities(store: GraphStore, keep: string, drop: strin
     const pairs = [{ drop, keep }, ...moves.map((move) => ({ drop: move.old, keep: move.new }))];
     const moved = (await tx.run('merge_move_relationships', { pairs })).rows;
     await tx.run('merge_finish', { keep, drop, tenureMoves: moves.map((move) => ({ old: move.old, new: move.new })) });
+    await recomputeTenureIntervals(tx, { postIds: [...moves.map((move) => move.post), ...(check.keepKind === 'POST' ? [keep] : [])] });
     return {
       id: keep,
       relationshipsMoved: moved.reduce((sum, row) => sum + Number(row.moved), 0),
