@@ -4,8 +4,8 @@
  * people costs the same number of round trips as one over 5. Caches live for one request only.
  */
 import DataLoader from 'dataloader';
-import type { GraphStore, Row } from './graphStore.js';
-import type { QueryName } from './queries.js';
+import type { ParamsOf, RowOf } from './cypherQueries.js';
+import type { GraphStore } from './graphStore.js';
 import type {
   EntityRecord,
   EvidenceRecord,
@@ -72,7 +72,7 @@ export interface ThemePeoplePage {
 export function createLoaders(store: GraphStore): Loaders {
   const entity = new DataLoader<string, EntityRecord | null>(async (ids) => {
     const rows = await store.read('entities_by_ids', { ids: [...ids] });
-    const byId = new Map(rows.map((row) => [String(row.id), row.entity as EntityRecord]));
+    const byId = new Map(rows.map((row) => [row.id, row.entity]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 
@@ -80,7 +80,7 @@ export function createLoaders(store: GraphStore): Loaders {
     async (keys) => {
       const keyed = keys.map((key) => ({ ...key, key: relationKeyString(key) }));
       const rows = await store.read('entity_relations', { keys: keyed, limit: NESTED_LIST_LIMIT });
-      const byKey = new Map(rows.map((row) => [String(row.key), row.related as RelatedRecord[]]));
+      const byKey = new Map(rows.map((row) => [row.key, row.related]));
       const results = keyed.map((key) => byKey.get(key.key) ?? []);
       for (const list of results) for (const item of list) entity.prime(item.entity.id, item.entity);
       return results;
@@ -88,11 +88,11 @@ export function createLoaders(store: GraphStore): Loaders {
     { cacheKeyFn: relationKeyString },
   );
 
-  const personTenures = perRange((range) => listLoader<TenureRecord>(store, 'person_tenures', 'tenures', range));
-  const postTenures = perRange((range) => listLoader<TenureRecord>(store, 'post_tenures', 'tenures', range));
+  const personTenures = perRange((range) => listLoader(store, 'person_tenures', 'tenures', range));
+  const postTenures = perRange((range) => listLoader(store, 'post_tenures', 'tenures', range));
   const tenure = new DataLoader<string, TenureRecord | null>(async (ids) => {
     const rows = await store.read('tenures_by_ids', { ids: [...ids] });
-    const byId = new Map(rows.map((row) => [String(row.id), row.tenure as TenureRecord]));
+    const byId = new Map(rows.map((row) => [row.id, row.tenure]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 
@@ -100,13 +100,12 @@ export function createLoaders(store: GraphStore): Loaders {
     async (keys) => {
       const pages = keys.map((key) => ({ ...key, key: JSON.stringify(key) }));
       const rows = await store.read('theme_people', { pages });
-      const byKey = new Map(rows.map((row) => [String(row.key), row]));
+      const byKey = new Map(rows.map((row) => [row.key, row]));
       return pages.map((page) => {
         const row = byKey.get(page.key);
         if (!row) return { totalCount: 0, people: [], hasNextPage: false };
-        const people = row.people as EntityRecord[];
-        for (const person of people) entity.prime(person.id, person);
-        return { totalCount: Number(row.totalCount), people, hasNextPage: row.hasNextPage === true };
+        for (const person of row.people) entity.prime(person.id, person);
+        return { totalCount: row.totalCount, people: row.people, hasNextPage: row.hasNextPage };
       });
     },
     { cacheKeyFn: (key) => JSON.stringify(key) },
@@ -114,7 +113,7 @@ export function createLoaders(store: GraphStore): Loaders {
 
   const themeEventCount = new DataLoader<string, number>(async (ids) => {
     const rows = await store.read('theme_event_counts', { ids: [...ids] });
-    const byId = new Map(rows.map((row) => [String(row.id), Number(row.eventCount)]));
+    const byId = new Map(rows.map((row) => [row.id, row.eventCount]));
     return ids.map((id) => byId.get(id) ?? 0);
   });
 
@@ -122,13 +121,12 @@ export function createLoaders(store: GraphStore): Loaders {
     async (keys) => {
       const pages = keys.map((key) => ({ ...key, key: JSON.stringify(key) }));
       const rows = await store.read('entity_related_page', { pages });
-      const byKey = new Map(rows.map((row) => [String(row.key), row]));
+      const byKey = new Map(rows.map((row) => [row.key, row]));
       return pages.map((page) => {
         const row = byKey.get(page.key);
         if (!row) return { totalCount: 0, entities: [], hasNextPage: false };
-        const entities = row.entities as EntityRecord[];
-        for (const item of entities) entity.prime(item.id, item);
-        return { totalCount: Number(row.totalCount), entities, hasNextPage: row.hasNextPage === true };
+        for (const item of row.entities) entity.prime(item.id, item);
+        return { totalCount: row.totalCount, entities: row.entities, hasNextPage: row.hasNextPage };
       });
     },
     { cacheKeyFn: (key) => JSON.stringify(key) },
@@ -139,14 +137,14 @@ export function createLoaders(store: GraphStore): Loaders {
     themePeople,
     themeEventCount,
     relatedPage,
-    entityEvidence: listLoader<EvidenceRecord>(store, 'entity_evidence', 'evidence'),
+    entityEvidence: listLoader(store, 'entity_evidence', 'evidence', {}),
     related,
     personTenures,
     postTenures,
     tenure,
-    personParticipations: listLoader<ParticipationRecord>(store, 'person_participations', 'participations'),
-    eventParticipants: listLoader<ParticipationRecord>(store, 'event_participants', 'participations'),
-    eventParticipantGroups: listLoader<ParticipantGroupRecord>(store, 'event_participant_groups', 'groups'),
+    personParticipations: listLoader(store, 'person_participations', 'participations', {}),
+    eventParticipants: listLoader(store, 'event_participants', 'participations', {}),
+    eventParticipantGroups: listLoader(store, 'event_participant_groups', 'groups', {}),
   };
 }
 
@@ -154,13 +152,22 @@ export function createLoaders(store: GraphStore): Loaders {
  * A loader for queries shaped `UNWIND $ids AS id ... RETURN id, collect(...)[..$limit] AS <column>`;
  * `extra` holds parameters shared by every key (such as the days asked about).
  */
-function listLoader<T>(store: GraphStore, query: QueryName, column: string, extra: object = {}): DataLoader<string, T[]> {
-  return new DataLoader<string, T[]>(async (ids) => {
-    const rows: Row[] = await store.read(query, { ...extra, ids: [...ids], limit: NESTED_LIST_LIMIT });
-    const byId = new Map(rows.map((row) => [String(row.id), row[column] as T[]]));
-    return ids.map((id) => byId.get(id) ?? []);
+function listLoader<Name extends ListQueryName, Column extends keyof RowOf<Name>>(
+  store: GraphStore,
+  query: Name,
+  column: Column,
+  extra: Omit<ParamsOf<Name>, 'ids' | 'limit'>,
+): DataLoader<string, RowOf<Name>[Column]> {
+  return new DataLoader<string, RowOf<Name>[Column]>(async (ids) => {
+    const params = { ...extra, ids: [...ids], limit: NESTED_LIST_LIMIT } as ParamsOf<Name>;
+    const rows = await store.read(query, params);
+    const byId = new Map(rows.map((row) => [(row as { id: string }).id, row[column]]));
+    return ids.map((id) => byId.get(id) ?? ([] as RowOf<Name>[Column]));
   });
 }
+
+/** The queries shaped `UNWIND $ids ... RETURN id, collect(...)[..$limit] AS <column>`. */
+type ListQueryName = 'entity_evidence' | 'person_tenures' | 'post_tenures' | 'person_participations' | 'event_participants' | 'event_participant_groups';
 
 /** One loader per range of days asked about, made on first use, so each range batches on its own. */
 function perRange<T>(make: (range: DayRange) => T): (range?: DayRange) => T {

@@ -34,7 +34,7 @@ export async function neighborhood(store: GraphStore, request: NeighborhoodReque
   if (!centre) return null;
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
-  const root = toGraphNode(centre.entity as Record<string, unknown>);
+  const root = toGraphNode(centre.entity);
   nodes.set(root.id, root);
   const includeSources = request.kinds?.includes('SOURCE') ?? false;
   const rowLimit = request.limit * 5;
@@ -56,8 +56,8 @@ export async function neighborhood(store: GraphStore, request: NeighborhoodReque
     const next: string[] = [];
     const pending: RawEdge[] = [];
     for (const row of rows) {
-      const node = toGraphNode(row.node as Record<string, unknown>);
-      pending.push(row.edge as RawEdge);
+      const node = toGraphNode(row.node);
+      pending.push(row.edge);
       if (nodes.has(node.id) || !collecting) continue;
       if (request.kinds && !request.kinds.includes(node.kind)) continue;
       if (nodes.size >= request.limit) {

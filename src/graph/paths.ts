@@ -40,7 +40,7 @@ export async function shortestPaths(
     atFirst: days.heldFirst,
     atLast: days.heldLast,
   });
-  return rows.map((row) => foldTenures(row.nodes as Record<string, unknown>[], row.relationships as RawEdge[]));
+  return rows.map((row) => foldTenures(row.nodes, row.relationships));
 }
 
 function foldTenures(storedNodes: Record<string, unknown>[], storedEdges: RawEdge[]): GraphPath {

@@ -12,46 +12,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../projectRoot.js';
 
-export const QUERY_NAMES = [
-  'schema_constraints',
-  'entities_by_ids',
-  'entity_evidence',
-  'entity_relations',
-  'person_tenures',
-  'post_tenures',
-  'tenures_by_ids',
-  'person_participations',
-  'event_participants',
-  'event_participant_groups',
-  'search_entities',
-  'neighborhood_expand',
-  'shortest_paths',
-  'entity_page',
-  'person_colleagues',
-  'organization_interlocks',
-  'theme_people',
-  'theme_event_counts',
-  'entity_related_page',
-  'ingest_existing_kinds',
-  'ingest_source',
-  'ingest_entities',
-  'ingest_tenures',
-  'ingest_relations',
-  'ingest_participations',
-  'ingest_participant_groups',
-  'ingest_successions',
-  'graph_counts',
-  'seeded_sources',
-  'retract_source',
-  'merge_entities_check',
-  'merge_entity_tenures',
-  'merge_rekey_tenures',
-  'merge_move_relationships',
-  'merge_finish',
-  'tenure_interval_inputs',
-  'tenure_intervals_store',
-] as const;
-export type QueryName = (typeof QUERY_NAMES)[number];
+export { QUERY_NAMES, type QueryName } from './cypherQueries.js';
+import { QUERY_NAMES, type QueryName } from './cypherQueries.js';
 
 export type QueryTexts = Readonly<Record<QueryName, string>>;
 

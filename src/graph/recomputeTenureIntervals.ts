@@ -5,6 +5,7 @@
  * and stores the result on the tenures, so reads only compare dates.
  */
 import { tenureIntervals, type TenureFacts } from '../model/tenureIntervals.js';
+import type { RowOf, StoredHeldDays } from './cypherQueries.js';
 import type { WriteTransaction } from './graphStore.js';
 
 export interface AffectedTenures {
@@ -34,40 +35,33 @@ export async function recomputeTenureIntervals(tx: WriteTransaction, affected: A
   if (postIds.length === 0 && tenureIds.length === 0) return [];
   const { rows } = await tx.run('tenure_interval_inputs', { postIds, tenureIds });
   const intervals = rows.flatMap((row) => {
-    const seats = row.seats === null || row.seats === undefined ? null : Number(row.seats);
-    const tenures = (row.tenures as Array<Record<string, unknown>>).map(toTenureFacts);
-    return tenureIntervals(seats, tenures);
+    return tenureIntervals(row.seats ?? null, row.tenures.map(toTenureFacts));
   });
   if (intervals.length === 0) return [];
   const stored = await tx.run('tenure_intervals_store', { intervals });
   return stored.rows.map((row) => ({
-    id: String(row.id),
+    id: row.id,
     before: heldDays(row.before),
     after: heldDays(row.after),
   }));
 }
 
-function toTenureFacts(record: Record<string, unknown>): TenureFacts {
+function toTenureFacts(record: RowOf<'tenure_interval_inputs'>['tenures'][number]): TenureFacts {
   return {
-    id: String(record.id),
-    startDate: optionalString(record.startDate),
-    endDate: optionalString(record.endDate),
-    termEnd: optionalString(record.termEnd),
-    sourceDates: (record.sourceDates as unknown[]).map(String),
-    succeeds: (record.succeeds as unknown[]).map(String),
+    id: record.id,
+    startDate: record.startDate ?? null,
+    endDate: record.endDate ?? null,
+    termEnd: record.termEnd ?? null,
+    sourceDates: record.sourceDates,
+    succeeds: record.succeeds,
   };
 }
 
-function heldDays(value: unknown): HeldDays {
-  const record = (value ?? {}) as Record<string, unknown>;
+function heldDays(stored: StoredHeldDays): HeldDays {
   return {
-    heldFrom: optionalString(record.heldFrom),
-    heldTo: optionalString(record.heldTo),
-    predecessorId: optionalString(record.predecessorId),
-    successorId: optionalString(record.successorId),
+    heldFrom: stored.heldFrom ?? null,
+    heldTo: stored.heldTo ?? null,
+    predecessorId: stored.predecessorId ?? null,
+    successorId: stored.successorId ?? null,
   };
-}
-
-function optionalString(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
 }

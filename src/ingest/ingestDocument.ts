@@ -176,7 +176,7 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
     tenureIds: successions.flatMap((succession) => [String(succession.from), String(succession.to)]),
   });
 
-  const factRows = factWrites.flatMap((write) => write.rows);
+  const factRows = factWrites.flatMap((write): ReadonlyArray<{ created: boolean }> => write.rows);
   const entityRows = entityWrite.rows;
   const all = [sourceWrite, entityWrite, ...factWrites];
   return {
@@ -216,7 +216,7 @@ async function checkExternalReferences(tx: WriteTransaction, valid: ValidDocumen
   const entityKinds = new Map(valid.document.entities.map((entity) => [valid.idsByRef.get(entity.ref), entity.kind]));
   const askIds = [...new Set([...references.map((reference) => reference.id), ...documentIds])];
   const { rows } = await tx.run('ingest_existing_kinds', { ids: askIds });
-  const existing = new Map(rows.map((row) => [String(row.id), String(row.kind)]));
+  const existing = new Map(rows.map((row) => [row.id, row.kind]));
   const problems: FieldProblem[] = [];
   for (const reference of references) {
     const kind = existing.get(reference.id);
@@ -240,7 +240,7 @@ async function checkExternalReferences(tx: WriteTransaction, valid: ValidDocumen
     }
   });
   if (problems.length > 0) throw badUserInput(problems);
-  return new Map(rows.filter((row) => row.target !== row.id).map((row) => [String(row.id), String(row.target)]));
+  return new Map(rows.filter((row) => row.target !== row.id).map((row) => [row.id, row.target]));
 }
 
 function entityProperties(entity: IngestEntity): Record<string, unknown> {
@@ -249,7 +249,7 @@ function entityProperties(entity: IngestEntity): Record<string, unknown> {
 }
 
 
-function countCreated(rows: ReadonlyArray<Record<string, unknown>>): IngestCounts {
+function countCreated(rows: ReadonlyArray<{ created: boolean }>): IngestCounts {
   const created = rows.filter((row) => row.created === true).length;
   return { created, matched: rows.length - created };
 }

@@ -28,7 +28,7 @@ export async function mergeEntities(store: GraphStore, keep: string, drop: strin
     throw badUserInput([{ path: 'drop', message: `expected an id other than keep, but got: ${JSON.stringify(drop)}` }]);
   }
   return store.write(async (tx) => {
-    const check = (await tx.run('merge_entities_check', { keep, drop })).rows[0] ?? {};
+    const [check = { keepKind: null, dropKind: null, dropRedirectedTo: null }] = (await tx.run('merge_entities_check', { keep, drop })).rows;
     if (check.keepKind == null) throw notFound('entity', keep);
     if (check.dropKind == null) {
       if (check.dropRedirectedTo != null) {
@@ -52,9 +52,9 @@ export async function mergeEntities(store: GraphStore, keep: string, drop: strin
 
     const tenures = (await tx.run('merge_entity_tenures', { drop })).rows;
     const moves = tenures.map((row) => {
-      const person = row.personId === drop ? keep : String(row.personId);
-      const post = row.postId === drop ? keep : String(row.postId);
-      return { old: String(row.id), new: tenureId(person, post, (row.startDate as string | null) ?? undefined), person, post };
+      const person = row.personId === drop ? keep : row.personId;
+      const post = row.postId === drop ? keep : row.postId;
+      return { old: row.id, new: tenureId(person, post, row.startDate ?? undefined), person, post };
     });
     await tx.run('merge_rekey_tenures', { moves });
     const pairs = [{ drop, keep }, ...moves.map((move) => ({ drop: move.old, keep: move.new }))];
@@ -63,7 +63,7 @@ export async function mergeEntities(store: GraphStore, keep: string, drop: strin
     await recomputeTenureIntervals(tx, { postIds: [...moves.map((move) => move.post), ...(check.keepKind === 'POST' ? [keep] : [])] });
     return {
       id: keep,
-      relationshipsMoved: moved.reduce((sum, row) => sum + Number(row.moved), 0),
+      relationshipsMoved: moved.reduce((sum, row) => sum + row.moved, 0),
       tenuresMoved: moves.length,
     };
   });

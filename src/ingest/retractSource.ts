@@ -25,12 +25,12 @@ export async function retractSource(store: GraphStore, sourceId: string): Promis
     const { rows } = await tx.run('retract_source', { id: sourceId, evidencePrefix: evidencePrefix(sourceId) });
     const row = rows[0];
     if (!row) throw notFound('source', sourceId);
-    await recomputeTenureIntervals(tx, { postIds: row.affectedPostIds as string[] });
+    await recomputeTenureIntervals(tx, { postIds: row.affectedPostIds });
     return {
       sourceId,
-      factsRemoved: Number(row.factsRemoved),
-      factsKept: Number(row.factsKept),
-      entitiesRemoved: [...(row.entitiesRemoved as string[])].sort(),
+      factsRemoved: row.factsRemoved,
+      factsKept: row.factsKept,
+      entitiesRemoved: [...row.entitiesRemoved].sort(),
     };
   });
 }

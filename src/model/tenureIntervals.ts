@@ -10,10 +10,12 @@
  * stated end starts at most on that end.
  *
  * End: the stated end. Without one, in this order:
- * 1. a stated successor (SUCCEEDS): held until the day before the successor starts;
+ * 1. a stated successor (SUCCEEDS; the earliest-starting one when several are stated): held
+ *    until the day before the successor starts;
  * 2. the end of the term it belongs to, when the source states one (termEnd);
- * 3. only for a post with exactly one seat: the day before the next tenure of the post starts
- *    (by start; the same person's next tenure, a re-appointment, counts too);
+ * 3. only for a post with exactly one seat: the day before the next holder starts, that is the
+ *    tenure of the post whose start comes first after this one's (the same person's next
+ *    tenure, a re-appointment, counts too);
  * otherwise it is ongoing. A post with several or unknown seats never ends one holder's tenure
  * because another starts. A derived bound that would end a tenure before its own start
  * contradicts what is stated and is passed over.
@@ -58,43 +60,33 @@ export interface TenureInterval {
  * unknown. The result has one entry per tenure, in the order given.
  */
 export function tenureIntervals(seats: number | null, tenures: ReadonlyArray<TenureFacts>): TenureInterval[] {
-  const byId = new Map(tenures.map((tenure) => [tenure.id, tenure]));
   const starts = new Map(tenures.map((tenure) => [tenure.id, startOf(tenure)]));
+  const ordered = tenures.filter((tenure) => starts.get(tenure.id) !== null).sort(byStartThenId(starts));
+  const firstDayOf = (tenure: TenureFacts) => firstDay(starts.get(tenure.id) as string);
 
-  const statedSuccessor = new Map<string, string>();
+  // Stated successions within the post: the earliest-starting stated successor ends a tenure.
+  const statedSuccessor = new Map<string, TenureFacts>();
   const statedPredecessor = new Map<string, string>();
+  const ids = new Set(tenures.map((tenure) => tenure.id));
   for (const later of [...tenures].sort(byStartThenId(starts))) {
     for (const earlierId of [...later.succeeds].sort()) {
-      if (!byId.has(earlierId) || statedSuccessor.has(earlierId) || statedPredecessor.has(later.id)) continue;
-      statedSuccessor.set(earlierId, later.id);
-      statedPredecessor.set(later.id, earlierId);
+      if (!ids.has(earlierId)) continue;
+      if (!statedSuccessor.has(earlierId)) statedSuccessor.set(earlierId, later);
+      if (!statedPredecessor.has(later.id)) statedPredecessor.set(later.id, earlierId);
     }
   }
 
-  const nextHolder = new Map<string, string>();
-  const previousHolder = new Map<string, string>();
-  if (seats === 1) {
-    const ordered = tenures.filter((tenure) => starts.get(tenure.id) !== null).sort(byStartThenId(starts));
-    for (let index = 1; index < ordered.length; index += 1) {
-      const later = ordered[index] as TenureFacts;
-      if (statedPredecessor.has(later.id)) continue;
-      const laterFirst = firstDay(starts.get(later.id) as string);
-      for (let back = index - 1; back >= 0; back -= 1) {
-        const earlier = ordered[back] as TenureFacts;
-        if (firstDay(starts.get(earlier.id) as string) >= laterFirst) continue;
-        if (!statedSuccessor.has(earlier.id) && !nextHolder.has(earlier.id)) {
-          nextHolder.set(earlier.id, later.id);
-          previousHolder.set(later.id, earlier.id);
-        }
-        break;
-      }
-    }
-  }
+  // One seat: the next tenure is the one that starts first after this one starts.
+  const next = (tenure: TenureFacts): TenureFacts | undefined =>
+    seats === 1 && starts.get(tenure.id) !== null ? ordered.find((other) => firstDayOf(other) > firstDayOf(tenure)) : undefined;
+  const previous = (tenure: TenureFacts): TenureFacts | undefined =>
+    seats === 1 && starts.get(tenure.id) !== null ? ordered.filter((other) => firstDayOf(other) < firstDayOf(tenure)).at(-1) : undefined;
 
   return tenures.map((tenure) => {
     const effectiveStart = starts.get(tenure.id) ?? null;
     const heldFrom = effectiveStart === null ? null : firstDay(effectiveStart);
-    const successorId = statedSuccessor.get(tenure.id) ?? nextHolder.get(tenure.id) ?? null;
+    const stated = statedSuccessor.get(tenure.id);
+    const nextHolder = next(tenure);
     const interval: TenureInterval = {
       id: tenure.id,
       attestedFrom: earliest(tenure.sourceDates),
@@ -104,17 +96,17 @@ export function tenureIntervals(seats: number | null, tenures: ReadonlyArray<Ten
       endBasis: null,
       heldFrom,
       heldTo: null,
-      predecessorId: statedPredecessor.get(tenure.id) ?? previousHolder.get(tenure.id) ?? null,
-      successorId,
+      predecessorId: statedPredecessor.get(tenure.id) ?? previous(tenure)?.id ?? null,
+      successorId: (stated ?? nextHolder)?.id ?? null,
     };
     if (tenure.endDate !== null) {
       return { ...interval, effectiveEnd: tenure.endDate, endBasis: 'STATED', heldTo: lastDay(tenure.endDate) };
     }
-    const successorStart = (id: string | undefined) => (id === undefined ? null : starts.get(id) ?? null);
+    const startOfTenure = (other: TenureFacts | undefined) => (other === undefined ? null : starts.get(other.id) ?? null);
     const candidates: Array<{ basis: EndBasis; end: string | null; heldTo: (end: string) => string }> = [
-      { basis: 'SUCCESSOR', end: successorStart(statedSuccessor.get(tenure.id)), heldTo: dayBefore },
+      { basis: 'SUCCESSOR', end: startOfTenure(stated), heldTo: dayBefore },
       { basis: 'TERM', end: tenure.termEnd, heldTo: lastDay },
-      { basis: 'NEXT_HOLDER', end: successorStart(nextHolder.get(tenure.id)), heldTo: dayBefore },
+      { basis: 'NEXT_HOLDER', end: startOfTenure(nextHolder), heldTo: dayBefore },
     ];
     for (const candidate of candidates) {
       if (candidate.end === null) continue;

@@ -66,17 +66,8 @@ function asOfDays(at: string | null | undefined): { atFirst: string | null; atLa
   return { atFirst: days.heldFirst, atLast: days.heldLast };
 }
 
-interface ColleagueRow {
-  colleagueId: string;
-  shared: EntityRecord;
-}
-
 async function colleagues(context: Context, personId: string, at: string | null, first: number) {
-  const rows = (await context.store.read('person_colleagues', {
-    id: personId,
-    ...asOfDays(at),
-    limit: COLLEAGUE_ROW_LIMIT,
-  })) as unknown as ColleagueRow[];
+  const rows = await context.store.read('person_colleagues', { id: personId, ...asOfDays(at), limit: COLLEAGUE_ROW_LIMIT });
   const shared = new Map<string, EntityRecord[]>();
   for (const row of rows) {
     const list = shared.get(row.colleagueId) ?? [];
@@ -122,7 +113,7 @@ export const relationshipResolvers = {
       // Compared as resolved, so an id merged into orgA counts as orgA.
       if (orgA.id === orgB.id) throw badArgument('orgB', `expected an organization other than orgA`, args.orgB);
       const rows = await context.store.read('organization_interlocks', { orgA: orgA.id, orgB: orgB.id, ...asOfDays(args.at), limit: first });
-      return rows.map((row) => ({ personId: String(row.personId), tenuresA: row.tenuresA, tenuresB: row.tenuresB }));
+      return rows;
     },
     people: entityConnection('PERSON'),
     organizations: entityConnection('ORGANIZATION'),
