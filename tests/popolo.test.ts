@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertPopolo, titleFromFileName, type PopoloConversion } from '../src/import/popolo.js';
 import { topLevelArraySpans } from '../src/import/jsonSpans.js';
 import { entityId } from '../src/model/ids.js';
-import { ingestDocument } from '../src/ingest/ingestDocument.js';
+import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from '../src/ingest/ingestDocument.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
@@ -237,7 +237,7 @@ describe('importing into the graph', () => {
   let firstImport: Awaited<ReturnType<typeof ingestDocument>>;
 
   beforeAll(async () => {
-    firstImport = await ingestDocument(server.app.store, conversion.document);
+    firstImport = await ingestDocument(server.app.store, conversion.document, { timeoutMs: BULK_INGEST_TIMEOUT_MS });
   }, 120_000);
 
   it('creates every entity and fact once, and a re-import creates nothing', async () => {
@@ -251,7 +251,7 @@ describe('importing into the graph', () => {
       nodesCreated: undefined,
       relationshipsCreated: undefined,
     });
-    const again = await ingestDocument(server.app.store, convertPopolo(raw, { name: SOURCE_NAME, publisher: 'EveryPolitician' }).document);
+    const again = await ingestDocument(server.app.store, convertPopolo(raw, { name: SOURCE_NAME, publisher: 'EveryPolitician' }).document, { timeoutMs: BULK_INGEST_TIMEOUT_MS });
     expect(again).toEqual({
       sourceId: SOURCE_ID,
       sourceCreated: false,
