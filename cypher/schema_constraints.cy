@@ -13,6 +13,7 @@ CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT tenure_id IF NOT EXISTS FOR (n:Tenure) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT participant_group_id IF NOT EXISTS FOR (n:ParticipantGroup) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (n:Redirect) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT import_batch_id IF NOT EXISTS FOR (n:ImportBatch) REQUIRE n.id IS UNIQUE;
 CREATE INDEX redirect_target IF NOT EXISTS FOR (n:Redirect) ON (n.target);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);

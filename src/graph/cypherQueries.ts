@@ -6,6 +6,7 @@
  */
 import type { EntityKind, ParticipationRole } from '../model/document.js';
 import type { TenureInterval } from '../model/tenureIntervals.js';
+import type { BulkEntity, BulkParticipation, BulkRelation, BulkSource, BulkSuccession, BulkTenure } from '../bulk/bulkFormat.js';
 import type { EntityRecord, EvidenceRecord, ParticipantGroupRecord, ParticipationRecord, RelatedRecord, TenureRecord } from './records.js';
 
 /** A query's parameter and row types, carried by the type system only. */
@@ -155,6 +156,14 @@ export const CYPHER_QUERIES = {
     }
   >(),
   tenure_intervals_store: defineQuery<{ intervals: TenureInterval[] }, { id: string; before: StoredHeldDays; after: StoredHeldDays }>(),
+  bulk_sources: defineQuery<{ sources: BulkSource[] }, { sources: number }>(),
+  bulk_entities: defineQuery<{ entities: BulkEntity[] }, { entities: number }>(),
+  bulk_relations: defineQuery<{ relations: BulkRelation[] }, { relations: number }>(),
+  bulk_tenures: defineQuery<{ tenures: BulkTenure[] }, { tenures: number }>(),
+  bulk_participations: defineQuery<{ participations: BulkParticipation[] }, { participations: number }>(),
+  bulk_successions: defineQuery<{ successions: BulkSuccession[] }, { successions: number }>(),
+  bulk_checkpoints: defineQuery<{ prefix: string }, { id: string }>(),
+  bulk_checkpoint_mark: defineQuery<{ id: string; records: number }, { id: string }>(),
 } as const;
 
 export type QueryName = keyof typeof CYPHER_QUERIES;
