@@ -43,6 +43,7 @@ const environmentSchema = z.object({
   OFFICEGRAPH_SEED: booleanFlag.default(true),
   OFFICEGRAPH_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   OFFICEGRAPH_INTROSPECTION: booleanFlag.default(true),
+  OFFICEGRAPH_PLAN_REQUESTS: booleanFlag.default(true),
   OFFICEGRAPH_MAX_DEPTH: z.coerce.number().int().min(1).max(1000).default(12),
   OFFICEGRAPH_MAX_ALIASES: z.coerce.number().int().min(0).max(10_000).default(15),
   OFFICEGRAPH_MAX_DIRECTIVES: z.coerce.number().int().min(0).max(10_000).default(20),
@@ -74,6 +75,8 @@ export interface Config {
   readonly seed: boolean;
   readonly queryTimeoutMs: number;
   readonly introspection: boolean;
+  /** Plan the common root fields as one read from their selection sets (src/plan); off: loaders only. */
+  readonly planRequests: boolean;
   /** Query limits, checked before any resolver runs (src/server/plugins/queryLimits.ts). */
   readonly queryLimits: QueryLimits;
   /** Browser origins allowed to call /graphql; empty (the default) allows none. */
@@ -122,6 +125,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     seed: env.OFFICEGRAPH_SEED,
     queryTimeoutMs: env.OFFICEGRAPH_QUERY_TIMEOUT_MS,
     introspection: env.OFFICEGRAPH_INTROSPECTION,
+    planRequests: env.OFFICEGRAPH_PLAN_REQUESTS,
     queryLimits: Object.freeze({
       maxDepth: env.OFFICEGRAPH_MAX_DEPTH,
       maxAliases: env.OFFICEGRAPH_MAX_ALIASES,

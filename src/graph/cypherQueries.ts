@@ -50,6 +50,18 @@ export interface StoredHeldDays {
   successorId?: string | null;
 }
 
+/** What a planned request asks of a person's tenures (the person_tenure_tree fragment). */
+interface TreeFlags {
+  withTenures: boolean;
+  withPosts: boolean;
+  withOrganizations: boolean;
+}
+/** A tenure's post as a plan fetches it, with its organizations when asked. */
+export interface PlannedPost {
+  post: EntityRecord;
+  organizations: RelatedRecord[];
+}
+
 export const CYPHER_QUERIES = {
   schema_constraints: defineQuery<Record<string, never>, never>(),
   entities_by_ids: defineQuery<{ ids: string[] }, { id: string; entity: EntityRecord }>(),
@@ -71,6 +83,25 @@ export const CYPHER_QUERIES = {
   neighborhood_expand: defineQuery<
     { frontier: string[]; includeSources: boolean; rowLimit: number } & AsOfDays,
     { node: Record<string, unknown>; edge: RawEdgeRow }
+  >(),
+  plan_person: defineQuery<
+    { id: string; limit: number } & HeldDaysParams & TreeFlags,
+    { person: EntityRecord; tenures: TenureRecord[]; posts: PlannedPost[] }
+  >(),
+  plan_people_page: defineQuery<
+    { first: number; after: Nullable<string>; nameContains: Nullable<string>; withTotalCount: boolean; limit: number } & AsOfDays &
+      HeldDaysParams &
+      TreeFlags,
+    { totalCount: number; hasNextPage: boolean; people: Array<{ entity: EntityRecord; tenures: TenureRecord[]; posts: PlannedPost[] }> }
+  >(),
+  plan_role_holders: defineQuery<
+    { post: string; limit: number; withPersons: boolean } & HeldDaysParams,
+    { post: EntityRecord; tenures: TenureRecord[]; persons: EntityRecord[] }
+  >(),
+  neighborhood_edges: defineQuery<{ ids: string[]; includeSources: boolean } & AsOfDays, { edges: RawEdgeRow[] }>(),
+  neighborhood_one: defineQuery<
+    { id: string; limit: number; rowLimit: number; kinds: Nullable<EntityKind[]>; includeSources: boolean } & AsOfDays,
+    { centre: Record<string, unknown>; nodes: Array<Record<string, unknown>>; truncated: boolean; edges: RawEdgeRow[] }
   >(),
   shortest_paths: defineQuery<
     { from: string; to: string; maxHops: number; candidates: number } & AsOfDays,

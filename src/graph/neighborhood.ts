@@ -1,7 +1,7 @@
 /**
- * The subgraph around one entity, breadth first: one batched query per depth level, nearest
- * nodes first and then by id, so the same graph always gives the same answer. Stops at
- * `limit` nodes and says so (truncated). Edges are kept only between nodes in the result.
+ * The subgraph around one entity, breadth first, nearest nodes first and then by id, so the
+ * same graph always gives the same answer. Stops at `limit` nodes and says so (truncated). The
+ * edges are every edge between two nodes of the result.
  * With `at`, only the graph as it stood on that date: tenures held then, by their stored
  * intervals, and no event, document or source dated after it (both decided in the query).
  */
@@ -28,12 +28,38 @@ export interface NeighborhoodRequest {
   at?: string | null;
 }
 
-/** Null when the centre does not exist. */
+/**
+ * Null when the centre does not exist. Depth 1 (the explorer's click, the common question) is one
+ * statement (neighborhood_one); deeper neighbourhoods walk level by level.
+ */
 export async function neighborhood(store: GraphStore, request: NeighborhoodRequest): Promise<Subgraph | null> {
+  if (request.depth !== 1) return neighborhoodByLevels(store, request);
+  const days = dayRange(request.at, request.at);
+  const [row] = await store.read('neighborhood_one', {
+    id: request.id,
+    limit: request.limit,
+    rowLimit: request.limit * 5,
+    kinds: request.kinds ? [...request.kinds] : null,
+    includeSources: request.kinds?.includes('SOURCE') ?? false,
+    atFirst: days.heldFirst,
+    atLast: days.heldLast,
+  });
+  if (!row) return null;
+  return {
+    nodes: [toGraphNode(row.centre), ...row.nodes.map(toGraphNode)],
+    edges: sortedEdges(row.edges),
+    truncated: row.truncated,
+  };
+}
+
+/**
+ * The same subgraph, one batched query per depth level and one for the edges among the nodes
+ * reached: nearest nodes first and then by id.
+ */
+export async function neighborhoodByLevels(store: GraphStore, request: NeighborhoodRequest): Promise<Subgraph | null> {
   const [centre] = await store.read('entities_by_ids', { ids: [request.id] });
   if (!centre) return null;
   const nodes = new Map<string, GraphNode>();
-  const edges = new Map<string, GraphEdge>();
   const root = toGraphNode(centre.entity);
   nodes.set(root.id, root);
   const includeSources = request.kinds?.includes('SOURCE') ?? false;
@@ -42,9 +68,7 @@ export async function neighborhood(store: GraphStore, request: NeighborhoodReque
   let frontier = [root.id];
   const days = dayRange(request.at, request.at);
 
-  // One more step than the depth collects the edges between the outermost nodes.
-  for (let level = 1; level <= request.depth + 1 && frontier.length > 0; level += 1) {
-    const collecting = level <= request.depth;
+  for (let level = 1; level <= request.depth && frontier.length > 0; level += 1) {
     const rows = await store.read('neighborhood_expand', {
       frontier,
       includeSources,
@@ -52,13 +76,11 @@ export async function neighborhood(store: GraphStore, request: NeighborhoodReque
       atFirst: days.heldFirst,
       atLast: days.heldLast,
     });
-    if (rows.length >= rowLimit && collecting) truncated = true;
+    if (rows.length >= rowLimit) truncated = true;
     const next: string[] = [];
-    const pending: RawEdge[] = [];
     for (const row of rows) {
       const node = toGraphNode(row.node);
-      pending.push(row.edge);
-      if (nodes.has(node.id) || !collecting) continue;
+      if (nodes.has(node.id)) continue;
       if (request.kinds && !request.kinds.includes(node.kind)) continue;
       if (nodes.size >= request.limit) {
         truncated = true;
@@ -67,16 +89,22 @@ export async function neighborhood(store: GraphStore, request: NeighborhoodReque
       nodes.set(node.id, node);
       next.push(node.id);
     }
-    for (const raw of pending) {
-      if (!nodes.has(raw.source) || !nodes.has(raw.target)) continue;
-      const edge = toGraphEdge(raw);
-      edges.set(edge.id, edge);
-    }
     frontier = next;
   }
-  return {
-    nodes: [...nodes.values()],
-    edges: [...edges.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    truncated,
-  };
+  const [edges] = await store.read('neighborhood_edges', {
+    ids: [...nodes.keys()],
+    includeSources,
+    atFirst: days.heldFirst,
+    atLast: days.heldLast,
+  });
+  return { nodes: [...nodes.values()], edges: sortedEdges(edges?.edges ?? []), truncated };
+}
+
+function sortedEdges(raw: ReadonlyArray<RawEdge>): GraphEdge[] {
+  const edges = new Map<string, GraphEdge>();
+  for (const item of raw) {
+    const edge = toGraphEdge(item);
+    edges.set(edge.id, edge);
+  }
+  return [...edges.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -21,6 +21,12 @@ export type QueryTexts = Readonly<Record<QueryName, string>>;
 export const FRAGMENT_PLACEHOLDERS = {
   tenure_held: ['TENURE', 'FIRST', 'LAST'],
   entity_existed: ['ENTITY', 'LAST'],
+  tenure_record: ['TENURE', 'HOLDER', 'HELD_POST'],
+  post_organizations: ['HELD_POST', 'MAX_ITEMS'],
+  person_tenure_tree: ['HOLDER'],
+  person_matches: ['PERSON'],
+  entity_edges: ['NODE'],
+  edges_among: ['IDS'],
 } as const satisfies Record<string, ReadonlyArray<string>>;
 type FragmentName = keyof typeof FRAGMENT_PLACEHOLDERS;
 
@@ -31,6 +37,12 @@ export function loadQueries(directory: string = path.join(projectRoot(), 'cypher
   for (const name of Object.keys(FRAGMENT_PLACEHOLDERS)) {
     const text = readQueryFile(path.join(directory, 'fragments', `${name}.cy`), missing);
     if (text !== undefined) fragments.set(name, stripComments(text).trim());
+  }
+  // A fragment may include other fragments (a plan's building blocks include the as-of rule).
+  for (let pass = 0; pass < 4; pass += 1) {
+    for (const [name, body] of fragments) {
+      fragments.set(name, expandFragments(body, fragments, path.join(directory, 'fragments', `${name}.cy`)));
+    }
   }
   for (const name of QUERY_NAMES) {
     const file = path.join(directory, `${name}.cy`);

@@ -8,6 +8,8 @@ import type { EntityRecord } from '../graph/records.js';
 import type { RequestContext } from './context.js';
 import { notFound } from '../errors.js';
 import { entityEvidence } from './evidence.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { planPerson } from '../plan/requestPlans.js';
 
 /** Root field resolver: the entity with this id if it is of `kind` (any kind when undefined). */
 export function entityOfKind(kind: EntityKind | undefined) {
@@ -48,7 +50,11 @@ export const entityResolvers = {
   },
   Query: {
     entity: entityOfKind(undefined),
-    person: entityOfKind('PERSON'),
+    person: async (root: unknown, args: { id: string }, context: RequestContext, info: GraphQLResolveInfo) => {
+      const planned = await planPerson(info, context, args.id);
+      if (planned !== undefined) return planned?.kind === 'PERSON' ? planned : null;
+      return entityOfKind('PERSON')(root, args, context);
+    },
     organization: entityOfKind('ORGANIZATION'),
     post: entityOfKind('POST'),
     event: entityOfKind('EVENT'),

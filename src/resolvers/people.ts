@@ -7,6 +7,8 @@ import { ALL_TIME, dayRange, firstDay, lastDay, type DayRange } from '../model/p
 import type { RequestContext } from './context.js';
 import { existingEntity, requiredRelatedEntity } from './entity.js';
 import { factEvidence } from './evidence.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { planRoleHolders } from '../plan/requestPlans.js';
 
 /** The days `at` names, or all time when it is not given. */
 export function daysAt(at: string | null | undefined): DayRange {
@@ -35,8 +37,14 @@ export const peopleResolvers = {
       _root: unknown,
       args: { post: string; at?: string | null; from?: string | null; to?: string | null },
       context: RequestContext,
+      info: GraphQLResolveInfo,
     ) => {
       const days = heldDaysArguments(args);
+      const planned = await planRoleHolders(info, context, args.post, days);
+      if (planned) {
+        if (!planned.post || planned.post.kind !== 'POST') throw notFound('post', args.post);
+        return planned.tenures;
+      }
       const post = await context.loaders.entity.load(args.post);
       if (!post || post.kind !== 'POST') throw notFound('post', args.post);
       return context.loaders.postTenures(days).load(post.id);

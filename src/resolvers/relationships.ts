@@ -11,6 +11,8 @@ import type { RequestContext } from './context.js';
 import { existingEntity, requireEntity } from './entity.js';
 import { checkRange } from './explore.js';
 import { daysAt } from './people.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { planPeoplePage } from '../plan/requestPlans.js';
 
 export const COLLEAGUES_MAX_FIRST = 500;
 export const INTERLOCKS_MAX_FIRST = 500;
@@ -45,8 +47,12 @@ interface ListArguments {
 }
 
 function entityConnection(kind: EntityKind) {
-  return async (_root: unknown, args: ListArguments, context: Context) => {
+  return async (_root: unknown, args: ListArguments, context: Context, info: GraphQLResolveInfo) => {
     const { first, after } = pageArguments(args);
+    if (kind === 'PERSON') {
+      const planned = await planPeoplePage(info, context, { first, after, nameContains: nameFilter(args.nameContains), ...asOfDays(args.at) });
+      if (planned) return toConnection(planned.entities, { totalCount: planned.totalCount, hasNextPage: planned.hasNextPage, after });
+    }
     const [row] = await context.store.read('entity_page', {
       kind,
       first,

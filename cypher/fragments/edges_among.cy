@@ -1,0 +1,20 @@
+// edges_among: a CALL block giving `edges`, every edge whose two ends are both among the entity
+// ids IDS (a list): relationships between them (MENTIONS only when $includeSources) and the
+// tenures held on some day from $atFirst to $atLast as HOLDS edges (the tenure_held fragment),
+// each {type, source, target, properties}. Walks out of each entity once and keeps what lands
+// inside, so a hub among them costs its degree, not a second ring.
+// Included as {{edges_among ids}}.
+CALL (IDS) {
+  UNWIND IDS AS edgeFromId
+  MATCH (a:Entity {id: edgeFromId})
+  CALL (a, IDS) {
+    MATCH (a)-[r]->(b:Entity)
+    WHERE b.id IN IDS AND (type(r) <> 'MENTIONS' OR $includeSources)
+    RETURN {type: type(r), source: a.id, target: b.id, properties: properties(r)} AS edge
+    UNION
+    MATCH (a)-[:HOLDS]->(t:Tenure)-[:OF_POST]->(b:Post)
+    WHERE b.id IN IDS AND {{tenure_held t $atFirst $atLast}}
+    RETURN {type: 'HOLDS', source: a.id, target: b.id, properties: properties(t)} AS edge
+  }
+  RETURN collect(edge) AS edges
+}
