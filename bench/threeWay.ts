@@ -45,7 +45,7 @@ if (!existsSync(path.join(dataDir, 'manifest.json'))) {
   log(`generating ${persons} persons into ${dataDir}`);
   generateGraph({ persons, seed, out: dataDir });
 }
-const local = await startLocalNeo4j({ dataDir: path.join(work, 'store'), boltPort: 0, heap: '2g', pageCache: quick ? '512m' : '1g' });
+const local = await startLocalNeo4j({ dataDir: path.join(work, 'store'), boltPort: 0, heap: '2g', pageCache: quick ? '512m' : '1g', readyTimeoutMs: 600_000 });
 const driver = neo4j.driver(local.uri, neo4j.auth.basic(local.username, local.password), { maxConnectionPoolSize: 100 });
 const children: Array<{ kill(signal?: NodeJS.Signals): boolean }> = [];
 try {
@@ -53,8 +53,18 @@ try {
   const store = new GraphStore(driver, queries, { database: undefined, timeoutMs: 600_000 });
   await applySchema(store, queries);
   const importFile = path.join(work, 'import.json');
-  const imported = await importBulk(store, dataDir, { onProgress: (progress) => process.stderr.write(`\r${describeProgress(progress)}\u001b[K`) });
-  process.stderr.write('\n');
+  let shown = 0;
+  const imported = await importBulk(store, dataDir, {
+    onProgress: (progress) => {
+      if (process.stderr.isTTY) process.stderr.write(`\r${describeProgress(progress)}\u001b[K`);
+      else if (progress.elapsedMs - shown >= 10_000) {
+        shown = progress.elapsedMs;
+        log(describeProgress(progress));
+      }
+    },
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  log(`import: ${imported.batchesWritten} batches written, ${imported.batchesSkipped} already in`);
   if (imported.batchesWritten > 0 && imported.batchesSkipped === 0) {
     writeFileSync(importFile, JSON.stringify({ relationshipsPerSecond: Math.round(imported.relationshipsCreated / (imported.elapsedMs / 1000)), ...imported, manifest: undefined }, null, 2));
   }

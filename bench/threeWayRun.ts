@@ -27,14 +27,14 @@ export async function sampleGraph(driver: Driver, count = 40): Promise<Samples> 
   const session = driver.session({ defaultAccessMode: neo4j.session.READ });
   const ids = async (statement: string) => (await session.run(statement, { count: neo4j.int(count) })).records.map((record) => String(record.get(0)));
   try {
-    const persons = await ids(`MATCH (p:Person) WHERE EXISTS { (p)-[:HOLDS]->() } WITH p ORDER BY p.id SKIP 17 LIMIT $count * 25 WITH collect(p.id) AS all
-      UNWIND range(0, $count - 1) AS i RETURN all[i * 25 % size(all)]`);
-    const names = await ids(`MATCH (p:Person) WITH p ORDER BY p.id SKIP 3 LIMIT $count * 31 WITH collect(p.name) AS all
-      UNWIND range(0, $count - 1) AS i RETURN all[i * 31 % size(all)]`);
-    const posts = await ids(`MATCH (p:Post) WITH p ORDER BY p.id LIMIT $count * 13 WITH collect(p.id) AS all
-      UNWIND range(0, $count - 1) AS i RETURN all[i * 13 % size(all)]`);
-    const organizations = await ids(`MATCH (o:Organization) WITH o ORDER BY o.id LIMIT $count * 7 WITH collect(o.id) AS all
-      UNWIND range(0, $count - 1) AS i RETURN all[i * 7 % size(all)]`);
+    const persons = await ids(`MATCH (p:Person) WHERE EXISTS { (p)-[:HOLDS]->() } WITH p ORDER BY p.id SKIP 17 LIMIT $count * 25 WITH collect(p.id) AS pool
+      UNWIND range(0, $count - 1) AS i RETURN pool[i * 25 % size(pool)]`);
+    const names = await ids(`MATCH (p:Person) WITH p ORDER BY p.id SKIP 3 LIMIT $count * 31 WITH collect(p.name) AS pool
+      UNWIND range(0, $count - 1) AS i RETURN pool[i * 31 % size(pool)]`);
+    const posts = await ids(`MATCH (p:Post) WITH p ORDER BY p.id LIMIT $count * 13 WITH collect(p.id) AS pool
+      UNWIND range(0, $count - 1) AS i RETURN pool[i * 13 % size(pool)]`);
+    const organizations = await ids(`MATCH (o:Organization) WITH o ORDER BY o.id LIMIT $count * 7 WITH collect(o.id) AS pool
+      UNWIND range(0, $count - 1) AS i RETURN pool[i * 7 % size(pool)]`);
     // "Surname Given": an exact-case prefix of real names, so name filters match a page or less.
     const nameFilters = [...new Set(names.map((name) => name.split(' ').slice(0, 2).join(' ').slice(0, name.indexOf(' ') + 3)))];
     return { names, posts, persons, organizations, nameFilters };

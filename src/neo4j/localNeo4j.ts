@@ -17,6 +17,8 @@ export interface LocalNeo4jOptions {
   /** Neo4j page cache, e.g. "256m". */
   pageCache?: string;
   onProgress?: (message: string) => void;
+  /** How long to wait for the ready line (default 120 s); a big store on a busy machine may need more. */
+  readyTimeoutMs?: number;
 }
 
 export interface LocalNeo4j {
@@ -83,7 +85,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
 
   let uri: string;
   try {
-    uri = await waitForReady(child, options.boltPort);
+    uri = await waitForReady(child, options.boltPort, options.readyTimeoutMs ?? READY_TIMEOUT_MS);
   } catch (error) {
     await terminate(child, exited);
     throw error;
@@ -101,7 +103,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
 }
 
 /** Resolves with the Bolt URI from the READY line; rejects with the launcher's own sentence when it fails. */
-function waitForReady(child: ChildProcess, port: number): Promise<string> {
+function waitForReady(child: ChildProcess, port: number, timeoutMs: number): Promise<string> {
   const stderrTail: string[] = [];
   // Keep draining both pipes for the child's whole life, so that a full pipe can never block the JVM.
   createInterface({ input: child.stderr! }).on('line', (line) => {
@@ -113,9 +115,9 @@ function waitForReady(child: ChildProcess, port: number): Promise<string> {
   return new Promise((resolveReady, reject) => {
     let failure: string | undefined;
     const timer = setTimeout(
-      () => reject(new LocalNeo4jError(`The local Neo4j did not start within ${READY_TIMEOUT_MS / 1000} s: ` +
+      () => reject(new LocalNeo4jError(`The local Neo4j did not start within ${timeoutMs / 1000} s: ` +
         `look at its debug.log in the data directory, or set NEO4J_URI to an existing Neo4j.`)),
-      READY_TIMEOUT_MS,
+      timeoutMs,
     );
     stdout.on('line', (line) => {
       if (line.startsWith(READY)) {
