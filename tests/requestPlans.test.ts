@@ -101,6 +101,13 @@ describe('one read per request', () => {
     expect(tenures).toBeGreaterThan(personIds.length);
     // An unknown person is null, in one read too.
     expect((await oneRead(query, { id: 'person:nobody-at-all', at: null })).person).toBeNull();
+    // The same question for several people in one request (aliases) is still one read.
+    const people = `query ($at: Date) { ${personIds.map((id, i) => `p${i}: person(id: "${id}") { tenures(at: $at) { id post { name organization { name } } } }`).join(' ')} }`;
+    const holders = `query ($at: Date) { ${postIds.map((id, i) => `h${i}: roleHolders(post: "${id}", at: $at) { id person { name } }`).join(' ')} }`;
+    for (const at of AT) {
+      await oneRead(people, { at });
+      await oneRead(holders, { at });
+    }
   });
 
   it('people(first: 50) with tenures, posts and organizations, with and without totalCount', async () => {

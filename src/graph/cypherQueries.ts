@@ -85,8 +85,8 @@ export const CYPHER_QUERIES = {
     { node: Record<string, unknown>; edge: RawEdgeRow }
   >(),
   plan_person: defineQuery<
-    { id: string; limit: number } & HeldDaysParams & TreeFlags,
-    { person: EntityRecord; tenures: TenureRecord[]; posts: PlannedPost[] }
+    { ids: string[]; limit: number } & HeldDaysParams & TreeFlags,
+    { id: string; person: EntityRecord; tenures: TenureRecord[]; posts: PlannedPost[] }
   >(),
   plan_people_page: defineQuery<
     { first: number; after: Nullable<string>; nameContains: Nullable<string>; withTotalCount: boolean; limit: number } & AsOfDays &
@@ -95,8 +95,8 @@ export const CYPHER_QUERIES = {
     { totalCount: number; hasNextPage: boolean; people: Array<{ entity: EntityRecord; tenures: TenureRecord[]; posts: PlannedPost[] }> }
   >(),
   plan_role_holders: defineQuery<
-    { post: string; limit: number; withPersons: boolean } & HeldDaysParams,
-    { post: EntityRecord; tenures: TenureRecord[]; persons: EntityRecord[] }
+    { posts: string[]; limit: number; withPersons: boolean } & HeldDaysParams,
+    { asked: string; post: EntityRecord; tenures: TenureRecord[]; persons: EntityRecord[] }
   >(),
   neighborhood_edges: defineQuery<{ ids: string[]; includeSources: boolean } & AsOfDays, { edges: RawEdgeRow[] }>(),
   neighborhood_one: defineQuery<

@@ -12,7 +12,10 @@
  *                                                            plan_people_page (totalCount only when selected)
  * - roleHolders(post, at | from, to) { person }               plan_role_holders
  * (search and neighborhood(depth: 1) are one statement each by themselves.)
+ * Root fields asked several times in one request (aliases) with the same selection share one
+ * statement: plans are batched per request like the loaders.
  */
+import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { NESTED_LIST_LIMIT } from '../graph/loaders.js';
 import type { PlannedPost } from '../graph/cypherQueries.js';
@@ -70,12 +73,33 @@ function primeTree(context: RequestContext, personId: string, tree: TenureTree, 
   }
 }
 
+/** This request's plan loaders, one per plan and parameter set, so same-shaped root fields batch. */
+const planLoaders = new WeakMap<object, Map<string, DataLoader<string, unknown>>>();
+
+function planLoader<Row>(context: RequestContext, key: string, load: (ids: string[]) => Promise<Map<string, Row>>): DataLoader<string, Row | null> {
+  let loaders = planLoaders.get(context.loaders);
+  if (!loaders) planLoaders.set(context.loaders, (loaders = new Map()));
+  let loader = loaders.get(key) as DataLoader<string, Row | null> | undefined;
+  if (!loader) {
+    loader = new DataLoader<string, Row | null>(async (ids) => {
+      const rows = await load([...ids]);
+      return ids.map((id) => rows.get(id) ?? null);
+    });
+    loaders.set(key, loader as DataLoader<string, unknown>);
+  }
+  return loader;
+}
+
 /** person(id) with its tenures in one read; undefined when there is nothing to plan (no tenures asked). */
 export async function planPerson(info: GraphQLResolveInfo, context: RequestContext, id: string): Promise<EntityRecord | null | undefined> {
   if (!context.config.planRequests) return undefined;
   const tree = tenureTree([selectionOf(info)]);
   if (!tree.withTenures) return undefined;
-  const [row] = await context.store.read('plan_person', { id, ...treeParams(tree) });
+  const params = treeParams(tree);
+  const row = await planLoader(context, `plan_person ${JSON.stringify(params)}`, async (ids) => {
+    const rows = await context.store.read('plan_person', { ids, ...params });
+    return new Map(rows.map((item) => [item.id, item]));
+  }).load(id);
   if (!row) return null;
   context.loaders.entity.prime(id, row.person);
   context.loaders.entity.prime(row.person.id, row.person);
@@ -120,14 +144,11 @@ export async function planRoleHolders(
   days: DayRange,
 ): Promise<{ post: EntityRecord | null; tenures: TenureRecord[] } | undefined> {
   if (!context.config.planRequests) return undefined;
-  const selection = selectionOf(info);
-  const [row] = await context.store.read('plan_role_holders', {
-    post: postId,
-    heldFirst: days.heldFirst,
-    heldLast: days.heldLast,
-    limit: NESTED_LIST_LIMIT,
-    withPersons: selects(selection, 'person'),
-  });
+  const params = { heldFirst: days.heldFirst, heldLast: days.heldLast, limit: NESTED_LIST_LIMIT, withPersons: selects(selectionOf(info), 'person') };
+  const row = await planLoader(context, `plan_role_holders ${JSON.stringify(params)}`, async (posts) => {
+    const rows = await context.store.read('plan_role_holders', { posts, ...params });
+    return new Map(rows.map((item) => [item.asked, item]));
+  }).load(postId);
   if (!row) return { post: null, tenures: [] };
   context.loaders.entity.prime(postId, row.post);
   context.loaders.entity.prime(row.post.id, row.post);
