@@ -6,6 +6,7 @@
  * the end, so later test files see only the seeds.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,8 @@ import { retractSource } from '../src/ingest/retractSource.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
 
-const DATA_FILE = path.join(projectRoot(), '..', 'shared', 'data', 'popolo', 'nigeria-house-of-representatives.json');
+/** A CC0 data set carried by the repository; tests/fixtures/popolo/SOURCE.md says where it comes from. */
+const DATA_FILE = path.join(projectRoot(), 'tests', 'fixtures', 'popolo', 'nigeria-house-of-representatives.json');
 const SOURCE_NAME = 'EveryPolitician Popolo: Nigeria House of Representatives';
 const SOURCE_ID = 'source:everypolitician-popolo-nigeria-house-of-representatives';
 const raw = readFileSync(DATA_FILE, 'utf8');
@@ -137,6 +139,16 @@ describe('convertPopolo', () => {
       quote: rawRecord('memberships', (record) => record.person_id === GANA_ID),
       note: `record source: ${ganaMembership.sources[0].url}; start date from legislative period "term/8"`,
     });
+  });
+
+  it('reads the unaltered copy that SOURCE.md describes, checksum and size', () => {
+    const note = readFileSync(path.join(path.dirname(DATA_FILE), 'SOURCE.md'), 'utf8');
+    const bytes = readFileSync(DATA_FILE);
+    expect({ sha256: createHash('sha256').update(bytes).digest('hex'), size: `${bytes.length} bytes` }).toEqual({
+      sha256: /\*\*sha256\*\*: `([0-9a-f]{64})`/.exec(note)?.[1],
+      size: /\*\*Size\*\*: (\d+ bytes)/.exec(note)?.[1],
+    });
+    expect(note).toContain('CC0');
   });
 
   it('names the file in title case when no name is given', () => {
