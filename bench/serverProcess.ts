@@ -24,9 +24,11 @@ export interface ServerProcess {
 
 export async function startServerProcess(environment: Record<string, string>, readyTimeoutMs = 120_000): Promise<ServerProcess> {
   const port = await freePort();
+  // As a user runs it: not with the NODE_ENV=test a test runner sets, which changes what libraries do.
+  const { NODE_ENV: _testRunnerNodeEnv, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src', 'cli', 'start.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...environment, PORT: String(port) },
+    env: { ...inherited, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...environment, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

@@ -56,6 +56,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     resolvers: resolvers as ApolloServerOptionsWithTypeDefs<RequestContext>['resolvers'],
     introspection: config.introspection,
     csrfPrevention: true,
+    // The process decides what a signal means (src/cli/start.ts); Apollo's own handlers would
+    // stop the server and raise the signal again, which reads as a second signal.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     formatError: createFormatError({ production: config.production }),
     parseOptions: limits.parseOptions,
