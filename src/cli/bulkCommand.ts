@@ -12,7 +12,7 @@ import { applySchema } from '../graph/applySchema.js';
 import { GraphStore } from '../graph/graphStore.js';
 import { loadQueries } from '../graph/queries.js';
 import { BULK_INGEST_TIMEOUT_MS, type IngestResult } from '../ingest/ingestDocument.js';
-import { createLogger } from '../logger.js';
+import { chooseLogFormat, createLogger } from '../logger.js';
 import { LocalNeo4jError } from '../neo4j/localNeo4j.js';
 
 export function print(line: string): void {
@@ -22,7 +22,7 @@ export function print(line: string): void {
 /** Runs `work` on a store with the schema applied; closes the driver and stops a local Neo4j after it. */
 export async function withBulkStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, chooseLogFormat(config.logFormat, Boolean(process.stdout.isTTY)));
   const queries = loadQueries();
   const { driver, local } = await connectDatabase(config, logger);
   try {
