@@ -63,7 +63,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     formatError: createFormatError({ production: config.production }),
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), limits.plugin, requestLogging<RequestContext>(logger)],
+    // A graceful stop waits for requests in flight as long as their database work may take.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.queryTimeoutMs + 5_000 }), ApolloServerPluginLandingPageDisabled(), limits.plugin, requestLogging<RequestContext>(logger)],
   });
   await apollo.start();
 
