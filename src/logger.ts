@@ -29,7 +29,7 @@ const LEVEL_COLOURS: Record<number, string> = { 10: '90', 20: '90', 30: '32', 40
 const NOT_SHOWN_AS_FIELDS = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'service', 'err']);
 
 /** Turns each JSON line pino writes into one human line (plus the stack of a logged error). */
-export function prettyDestination(write: (text: string) => void, colour: boolean): DestinationStream {
+function prettyDestination(write: (text: string) => void, colour: boolean): DestinationStream {
   return {
     write(jsonLine: string) {
       let entry: Record<string, unknown>;
