@@ -243,14 +243,20 @@ describe('importing into the graph', () => {
   it('creates every entity and fact once, and a re-import creates nothing', async () => {
     const entityCount = conversion.document.entities.length;
     const factCount = conversion.document.facts.length;
-    expect({ ...firstImport, nodesCreated: undefined, relationshipsCreated: undefined }).toEqual({
+    expect({ ...firstImport, nodesCreated: undefined, relationshipsCreated: undefined, intervalChanges: undefined }).toEqual({
       sourceId: SOURCE_ID,
       sourceCreated: true,
       entities: { created: entityCount, matched: 0 },
       facts: { created: factCount, matched: 0 },
       nodesCreated: undefined,
       relationshipsCreated: undefined,
+      intervalChanges: undefined,
     });
+    // The new tenures got their intervals computed, each once.
+    const tenureIds = firstImport.intervalChanges.map((change) => change.id);
+    expect(tenureIds.length).toBeGreaterThan(0);
+    expect(tenureIds.length).toBeLessThanOrEqual(conversion.document.facts.filter((fact) => fact.type === 'TENURE').length);
+    expect(tenureIds).toHaveLength(new Set(tenureIds).size);
     const again = await ingestDocument(server.app.store, convertPopolo(raw, { name: SOURCE_NAME, publisher: 'EveryPolitician' }).document, { timeoutMs: BULK_INGEST_TIMEOUT_MS });
     expect(again).toEqual({
       sourceId: SOURCE_ID,
@@ -259,6 +265,7 @@ describe('importing into the graph', () => {
       facts: { created: 0, matched: factCount },
       nodesCreated: 0,
       relationshipsCreated: 0,
+      intervalChanges: [],
     });
   });
 
