@@ -16,8 +16,8 @@ import {
   type IngestEntity,
   type IngestFact,
   type RelationType,
-} from '../src/ingest/document.js';
-import { entityId } from '../src/ingest/ids.js';
+} from '../src/model/document.js';
+import { entityId } from '../src/model/ids.js';
 import { seedFiles } from '../src/ingest/loadSeeds.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -2,7 +2,7 @@
  * Reads the query string of GET /export into a checked request. A bad value is reported with
  * the parameter's name and the value received, like the GraphQL errors: "expected …, but got: …".
  */
-import { isPartialDate, PARTIAL_DATE_HINT } from '../ingest/partialDate.js';
+import { isPartialDate, PARTIAL_DATE_HINT } from '../model/partialDate.js';
 import { NEIGHBORHOOD_MAX_DEPTH, NEIGHBORHOOD_MAX_LIMIT } from '../graph/neighborhood.js';
 import { PATHS_MAX_FIRST, PATHS_MAX_HOPS } from '../graph/paths.js';
 

@@ -1,5 +1,5 @@
 /** One colour per entity kind, shared by the explorer page's legend and the GEXF export. */
-import type { EntityKind } from '../ingest/document.js';
+import type { EntityKind } from '../model/document.js';
 
 export const KIND_COLOURS: Record<EntityKind, string> = {
   PERSON: '#d1495b',

@@ -3,7 +3,7 @@
  * elements). Edge ids are derived from what the edge means, so they stay the same across
  * stores and re-ingests; a tenure is shown as one HOLDS edge from the person to the post.
  */
-import type { EntityKind } from '../ingest/document.js';
+import type { EntityKind } from '../model/document.js';
 import { parseEvidence, type EvidenceRecord } from './records.js';
 
 export interface GraphNode {

@@ -15,11 +15,11 @@
  * e-mail addresses and images are personal data that office-holding does not need: left out.
  */
 import { badUserInput, type FieldProblem } from '../errors.js';
-import type { IngestDocument, IngestEntity, IngestFact } from '../ingest/document.js';
-import { LIMITS, ORG_TYPES } from '../ingest/document.js';
-import { entityId, slugify } from '../ingest/ids.js';
-import { withoutUndefined } from '../ingest/ingestDocument.js';
-import { isPartialDate, PARTIAL_DATE_HINT } from '../ingest/partialDate.js';
+import type { IngestDocument, IngestEntity, IngestFact } from '../model/document.js';
+import { LIMITS, ORG_TYPES } from '../model/document.js';
+import { entityId, slugify } from '../model/ids.js';
+import { withoutUndefined } from '../model/withoutUndefined.js';
+import { isPartialDate, PARTIAL_DATE_HINT } from '../model/partialDate.js';
 import { topLevelArraySpans, type Span } from './jsonSpans.js';
 
 export interface PopoloImportOptions {

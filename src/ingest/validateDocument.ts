@@ -14,9 +14,9 @@ import {
   type IngestDocument,
   type IngestEntity,
   type RelationType,
-} from './document.js';
-import { entityId, ID_PREFIX } from './ids.js';
-import { firstDay } from './partialDate.js';
+} from '../model/document.js';
+import { entityId, ID_PREFIX } from '../model/ids.js';
+import { firstDay } from '../model/partialDate.js';
 
 /** A reference that is not a ref in the document but an id already in the graph. */
 export interface ExternalReference {

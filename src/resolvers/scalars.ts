@@ -4,7 +4,7 @@
  */
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from 'graphql';
 import { ErrorCode } from '../errors.js';
-import { isPartialDate, PARTIAL_DATE_HINT } from '../ingest/partialDate.js';
+import { isPartialDate, PARTIAL_DATE_HINT } from '../model/partialDate.js';
 
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isPartialDate(value)) {

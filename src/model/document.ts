@@ -100,7 +100,13 @@ export const entitySchema = z.discriminatedUnion('kind', [
     birthDate: partialDate.optional(),
   }),
   z.strictObject({ kind: z.literal('ORGANIZATION'), ...entityBase, orgType: z.enum(ORG_TYPES).default('OTHER') }),
-  z.strictObject({ kind: z.literal('POST'), ...entityBase, role: text(300) }),
+  z.strictObject({
+    kind: z.literal('POST'),
+    ...entityBase,
+    role: text(300),
+    /** How many people hold the post at once, when the source says so: 1 = one holder at a time. */
+    seats: z.int().min(1).max(100_000).optional(),
+  }),
   z.strictObject({
     kind: z.literal('EVENT'),
     ...entityBase,
@@ -154,6 +160,11 @@ export const factSchema = z.discriminatedUnion('type', [
     endDate: partialDate.optional(),
     /** The organization (a party) on whose behalf the post was held. */
     onBehalfOf: text(300).optional(),
+    /**
+     * The end of the term the tenure belongs to, when the source states one (a legislative
+     * period, a fixed mandate): an open tenure is over by then. Not a stated end of the tenure.
+     */
+    termEnd: partialDate.optional(),
     ...evidenceFields,
   }),
   z.strictObject({
