@@ -20,4 +20,8 @@ CREATE INDEX source_published_date IF NOT EXISTS FOR (n:Source) ON (n.publishedD
 CREATE INDEX event_start_date IF NOT EXISTS FOR (n:Event) ON (n.startDate);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.searchText]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+// Identifiers ("wikidata:Q7747") are a list on each entity; a range index cannot answer "this
+// value is in the list", a full-text index with the keyword analyzer keeps every element whole.
+CREATE FULLTEXT INDEX entity_identifiers IF NOT EXISTS FOR (n:Entity) ON EACH [n.identifiers]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 CALL db.awaitIndexes(300);

@@ -42,6 +42,8 @@ export const QUERY_NAMES = [
   'merge_rekey_tenures',
   'merge_move_relationships',
   'merge_finish',
+  'entities_by_identifier',
+  'withdraw_unstated',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 
