@@ -279,10 +279,10 @@ describe('importing into the graph', () => {
     const response = await server.graphql(
       `query ($id: ID!) {
         person(id: $id) {
-          id name aliases identifiers birthDate
+          id name aliases identifiers { scheme value } birthDate
           tenures(at: "2016-01-01") {
             startDate endDate
-            post { id name role organization { id name orgType identifiers } represents { id name placeType } }
+            post { id name role organization { id name orgType identifiers { scheme value } } represents { id name placeType } }
             onBehalfOf { id name orgType }
             evidence { source { id name publisher } quote note }
           }
@@ -296,7 +296,7 @@ describe('importing into the graph', () => {
           id: GANA_PERSON_ID,
           name: 'MALLAM GANA',
           aliases: ['MALLAM BUKAR GANA'],
-          identifiers: gana.identifiers.map((identifier: { scheme: string; identifier: string }) => `${identifier.scheme}:${identifier.identifier}`),
+          identifiers: gana.identifiers.map((identifier: { scheme: string; identifier: string }) => ({ scheme: identifier.scheme, value: identifier.identifier })),
           birthDate: null,
           tenures: [
             {
@@ -310,7 +310,7 @@ describe('importing into the graph', () => {
                   id: 'org:house-of-representatives-q665693',
                   name: 'House of Representatives',
                   orgType: 'LEGISLATURE',
-                  identifiers: ['wikidata:Q665693'],
+                  identifiers: [{ scheme: 'wikidata', value: 'Q665693' }],
                 },
                 represents: { id: entityId('PLACE', ganaArea.name), name: ganaArea.name, placeType: 'constituency' },
               },
