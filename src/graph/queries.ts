@@ -44,6 +44,9 @@ export const QUERY_NAMES = [
   'merge_finish',
   'entities_by_identifier',
   'withdraw_unstated',
+  'export_entity_ids',
+  'export_entities',
+  'export_tenures',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -19,7 +19,7 @@
 import { badUserInput, type FieldProblem } from '../errors.js';
 import type { IngestDocument, IngestEntity, IngestFact } from '../model/document.js';
 import { LIMITS, ORG_TYPES } from '../model/document.js';
-import { entityId, slugify } from '../model/ids.js';
+import { entityId, ID_PREFIX, slugify } from '../model/ids.js';
 import { withoutUndefined } from '../model/withoutUndefined.js';
 import { firstDay, isPartialDate, lastDay, PARTIAL_DATE_HINT } from '../model/partialDate.js';
 import type { Conversion } from './conversion.js';
@@ -57,6 +57,8 @@ type Collection = (typeof COLLECTIONS)[number];
 
 type PopoloRecord = Record<string, unknown>;
 
+const KIND_OF_COLLECTION = { persons: 'PERSON', organizations: 'ORGANIZATION', areas: 'PLACE', events: 'EVENT' } as const;
+
 interface Located {
   record: PopoloRecord;
   path: string;
@@ -70,7 +72,19 @@ const ORG_TYPE_OF_CLASSIFICATION: Record<string, (typeof ORG_TYPES)[number]> = {
   party: 'PARTY',
   executive: 'GOVERNMENT',
   committee: 'COMMITTEE',
+  'party committee': 'PARTY_COMMITTEE',
+  agency: 'AGENCY',
 };
+
+/**
+ * A record whose id is already an officegraph id of its kind ("person:mallam-gana-q35536081", as
+ * officegraph's own Popolo export writes) keeps it, so an exported data set imports back onto the
+ * same entities.
+ */
+function ownId(record: PopoloRecord, kind: IngestEntity['kind']): string | undefined {
+  const id = record.id;
+  return typeof id === 'string' && id.startsWith(`${ID_PREFIX[kind]}:`) && /^[a-z]+:[^\s]+$/u.test(id) && id.length <= 300 ? id : undefined;
+}
 
 /**
  * Converts Popolo JSON text. A file that is not Popolo at all (not JSON, no persons array) throws
@@ -223,6 +237,7 @@ export function convertPopolo(rawText: string, options: PopoloImportOptions = {}
   const facts: IngestFact[] = [];
   const base = (item: Located) => ({
     ref: item.ref,
+    id: ownId(item.record, KIND_OF_COLLECTION[item.ref.slice(0, item.ref.indexOf('/')) as keyof typeof KIND_OF_COLLECTION]),
     name: nameOf(item.record),
     aliases: otherNames(item.record),
     ...withIdentifiers(item.record),
@@ -251,7 +266,7 @@ export function convertPopolo(rawText: string, options: PopoloImportOptions = {}
     entities.push({
       kind: 'PERSON',
       ...base(item),
-      disambiguator: personDisambiguator(item),
+      disambiguator: ownId(item.record, 'PERSON') ? undefined : personDisambiguator(item),
       gender: typeof item.record.gender === 'string' && item.record.gender.trim() !== '' ? item.record.gender.trim() : undefined,
       birthDate: personDates.get(item.path),
     });
@@ -262,7 +277,7 @@ export function convertPopolo(rawText: string, options: PopoloImportOptions = {}
     entities.push({
       kind: 'ORGANIZATION',
       ...base(item),
-      disambiguator: organizationDisambiguator(item),
+      disambiguator: ownId(item.record, 'ORGANIZATION') ? undefined : organizationDisambiguator(item),
       orgType: ORG_TYPE_OF_CLASSIFICATION[classification] ?? 'OTHER',
     });
     const parent = organizationParents.get(item.path);
@@ -273,7 +288,7 @@ export function convertPopolo(rawText: string, options: PopoloImportOptions = {}
     entities.push({
       kind: 'PLACE',
       ...base(item),
-      disambiguator: areaDisambiguator(item),
+      disambiguator: ownId(item.record, 'PLACE') ? undefined : areaDisambiguator(item),
       placeType: optionalString(item.record.type),
     });
     const parent = areaParents.get(item.path);
@@ -285,7 +300,7 @@ export function convertPopolo(rawText: string, options: PopoloImportOptions = {}
     entities.push({
       kind: 'EVENT',
       ...base(item),
-      disambiguator: eventDisambiguator(item),
+      disambiguator: ownId(item.record, 'EVENT') ? undefined : eventDisambiguator(item),
       eventType: optionalString(item.record.classification),
       startDate: details?.start,
       endDate: details?.end,
@@ -310,7 +325,19 @@ export function convertPopolo(rawText: string, options: PopoloImportOptions = {}
       postRef = `post/${postRefs.size}`;
       postRefs.set(postKey, postRef);
       const postQuote = popoloPost?.quote ?? item.quote;
-      entities.push({ kind: 'POST', ref: postRef, name: postName, aliases: [], role, quote: postQuote });
+      const postAliases = Array.isArray(popoloPost?.record.other_label)
+        ? [...new Set((popoloPost.record.other_label as unknown[]).flatMap((label) => (optionalString(label) === undefined ? [] : [optionalString(label) as string])))]
+        : [];
+      entities.push({
+        kind: 'POST',
+        ref: postRef,
+        id: popoloPost ? ownId(popoloPost.record, 'POST') : undefined,
+        name: postName,
+        aliases: postAliases.filter((alias) => alias !== postName).slice(0, LIMITS.aliases),
+        ...(popoloPost ? withIdentifiers(popoloPost.record) : {}),
+        role,
+        quote: postQuote,
+      });
       facts.push({ type: 'POST_OF', from: postRef, to: organization.ref, quote: postQuote });
       if (area) facts.push({ type: 'REPRESENTS', from: postRef, to: area.ref, quote: postQuote });
     }
