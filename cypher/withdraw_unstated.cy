@@ -9,7 +9,7 @@
 // participant groups it states now; $factKeys: the relationships it states now, each as
 // "TYPE|start id|end id|role" (role only for PARTICIPATED_IN, else empty).
 // Returns: factsRemoved, factsKept (facts that lost this source but keep another),
-// entitiesRemoved (ids).
+// entitiesRemoved (ids), affectedPostIds (posts whose tenures changed, for the interval step).
 MATCH (s:Source {id: $sourceId})
 CALL (s) {
   OPTIONAL MATCH (s)-[:MENTIONS]->(n:Entity)
@@ -45,6 +45,11 @@ CALL (anchors, tenures) {
 }
 WITH s, anchors, staleGroups, staleRelationships,
      [t IN tenures WHERE $sourceId IN t.sourceIds AND NOT t.id IN $tenureIds] AS staleTenures
+CALL (staleRelationships, staleTenures) {
+  UNWIND staleTenures + [r IN staleRelationships WHERE type(r) = 'SUCCEEDS' | startNode(r)] + [r IN staleRelationships WHERE type(r) = 'SUCCEEDS' | endNode(r)] AS t
+  MATCH (t)-[:OF_POST]->(post:Post)
+  RETURN collect(DISTINCT post.id) AS affectedPostIds
+}
 CALL (staleRelationships) {
   UNWIND staleRelationships AS r
   WITH r, [other IN r.sourceIds WHERE other <> $sourceId] AS remaining
@@ -73,6 +78,6 @@ CALL (anchors) {
   DELETE n
   RETURN collect(entityId) AS entitiesRemoved
 }
-RETURN relationshipsRemoved + nodesRemoved AS factsRemoved,
+RETURN relationshipsRemoved + nodesRemoved AS factsRemoved, affectedPostIds,
        size(staleRelationships) + size(staleTenures) + size(staleGroups) - relationshipsRemoved - nodesRemoved AS factsKept,
        entitiesRemoved

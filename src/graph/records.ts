@@ -4,6 +4,7 @@
  * per relationship or fact node, one entry per supporting source.
  */
 import type { EntityKind, ParticipationRole } from '../model/document.js';
+import type { TenureInterval } from '../model/tenureIntervals.js';
 
 export interface EntityRecord {
   id: string;
@@ -19,15 +20,14 @@ export interface EvidenceRecord {
   note: string | null;
 }
 
-export interface TenureRecord {
+/** A tenure as stored: what its sources state, and the interval the write path computed. */
+export interface TenureRecord extends Partial<Omit<TenureInterval, 'id'>> {
   id: string;
   personId: string;
   postId: string;
-  startDate: string | null;
-  endDate: string | null;
-  attestedFrom: string | null;
-  /** Ids of the tenures this one is stated to succeed. */
-  succeeds: string[];
+  startDate?: string | null;
+  endDate?: string | null;
+  termEnd?: string | null;
   /** The organization (party) the post was held on behalf of. */
   onBehalfOfId?: string | null;
   evidence: string[];
@@ -48,6 +48,25 @@ export interface ParticipantGroupRecord {
   eventId: string;
   organizationId: string | null;
   evidence: string[];
+}
+
+/** A theme an event or document addresses, with the stored evidence of the link. */
+export interface ThemeLinkRecord {
+  theme: EntityRecord;
+  evidence: unknown;
+}
+
+/** A colleague of a person and what they share. */
+export interface ColleagueRecord {
+  personId: string;
+  shared: EntityRecord[];
+}
+
+/** A person holding posts in two organizations, with the tenures in each. */
+export interface InterlockRecord {
+  personId: string;
+  tenuresA: TenureRecord[];
+  tenuresB: TenureRecord[];
 }
 
 export interface RelatedRecord {

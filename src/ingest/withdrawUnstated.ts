@@ -39,7 +39,7 @@ function factKey(type: string, from: unknown, to: unknown, role: unknown = ''): 
   return `${type}|${String(from)}|${String(to)}|${String(role ?? '')}`;
 }
 
-export async function withdrawUnstated(tx: WriteTransaction, stated: StatedFacts): Promise<Withdrawn> {
+export async function withdrawUnstated(tx: WriteTransaction, stated: StatedFacts): Promise<Withdrawn & { affectedPostIds: string[] }> {
   const factKeys = [
     ...stated.relations.map((row) => factKey(String(row.type), row.from, row.to)),
     ...stated.participations.map((row) => factKey('PARTICIPATED_IN', row.person, row.event, row.role)),
@@ -58,6 +58,8 @@ export async function withdrawUnstated(tx: WriteTransaction, stated: StatedFacts
   return {
     factsRemoved: Number(row?.factsRemoved ?? 0),
     factsKept: Number(row?.factsKept ?? 0),
-    entitiesRemoved: [...((row?.entitiesRemoved as string[] | undefined) ?? [])].sort(),
+    entitiesRemoved: [...(row?.entitiesRemoved ?? [])].sort(),
+    // The posts whose tenures lost this source or a succession: their intervals are recomputed after.
+    affectedPostIds: [...(row?.affectedPostIds ?? [])],
   };
 }

@@ -1,8 +1,8 @@
 /** Search, neighborhoods and paths: finding entities and how they are connected. */
+import type { Resolvers } from '../generated/resolverTypes.js';
 import type { EntityKind } from '../model/document.js';
 import { badArgument, notFound } from '../errors.js';
 import { requireEntity } from './entity.js';
-import type { EntityRecord } from '../graph/records.js';
 import { bestMatchingName, buildSearchQuery } from '../graph/searchQuery.js';
 import { neighborhood, NEIGHBORHOOD_MAX_DEPTH, NEIGHBORHOOD_MAX_LIMIT } from '../graph/neighborhood.js';
 import { PATHS_MAX_FIRST, PATHS_MAX_HOPS, shortestPaths } from '../graph/paths.js';
@@ -39,8 +39,8 @@ export const exploreResolvers = {
         first,
       });
       return rows.map((row) => {
-        const entity = row.entity as EntityRecord;
-        return { entity, score: Number(row.score), matched: bestMatchingName(text, [entity.name, ...(entity.aliases ?? [])]) };
+        const { entity, score } = row;
+        return { entity, score, matched: bestMatchingName(text, [entity.name, ...(entity.aliases ?? [])]) };
       });
     },
     neighborhood: async (
@@ -71,4 +71,4 @@ export const exploreResolvers = {
   GraphEdge: {
     evidence: (edge: GraphEdge) => edge.evidence,
   },
-};
+} satisfies Resolvers;

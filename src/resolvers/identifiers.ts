@@ -4,6 +4,7 @@
  * entity_identifiers full-text index.
  */
 import { badArgument } from '../errors.js';
+import type { Resolvers } from '../generated/resolverTypes.js';
 import type { EntityRecord } from '../graph/records.js';
 import { KIND_LABELS } from '../model/document.js';
 import { exactIdentifierQuery, identifierKey, parseIdentifier, SCHEME_PATTERN, type Identifier } from '../model/identifiers.js';
@@ -20,10 +21,15 @@ async function entityByIdentifier(_root: unknown, args: { scheme: string; value:
   const rows = await context.store.read('entities_by_identifier', { identifiers: [{ key, query: exactIdentifierQuery(key) }] });
   // Two entities with one identifier are a duplicate waiting for mergeEntities; the first by id answers.
   const id = rows[0]?.id;
-  return typeof id === 'string' ? context.loaders.entity.load(id) : null;
+  return id === undefined ? null : context.loaders.entity.load(id);
 }
+
+const onEveryKind = { identifiers };
 
 export const identifierResolvers = {
   Query: { entityByIdentifier },
-  ...Object.fromEntries(Object.values(KIND_LABELS).map((typeName) => [typeName, { identifiers }])),
-};
+  ...(Object.fromEntries(Object.values(KIND_LABELS).map((typeName) => [typeName, onEveryKind])) as Record<
+    (typeof KIND_LABELS)[keyof typeof KIND_LABELS],
+    typeof onEveryKind
+  >),
+} satisfies Resolvers;

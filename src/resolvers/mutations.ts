@@ -3,12 +3,14 @@
  * is one write transaction. Every mutation needs the write token (OFFICEGRAPH_WRITE_TOKEN sent
  * as `Authorization: Bearer <token>`); with no token configured, writes are refused outright.
  */
+import type { Resolvers } from '../generated/resolverTypes.js';
 import { forbidden } from '../errors.js';
 import { documentFromInput } from '../ingest/documentFromInput.js';
 import { ingestDocument } from '../ingest/ingestDocument.js';
 import { mergeEntities } from '../ingest/mergeEntities.js';
 import { retractSource } from '../ingest/retractSource.js';
 import type { RequestContext } from './context.js';
+import { existingEntity } from './entity.js';
 
 function requireWriteAccess(context: RequestContext): void {
   if (context.canWrite) return;
@@ -36,10 +38,10 @@ export const mutationResolvers = {
       requireWriteAccess(context);
       const result = await mergeEntities(context.store, args.keep, args.drop);
       context.loaders.entity.clearAll();
-      return context.loaders.entity.load(result.id);
+      return existingEntity(context, result.id);
     },
   },
   IngestResult: {
     source: (result: { sourceId: string }, _args: unknown, context: RequestContext) => context.loaders.entity.load(result.sourceId),
   },
-};
+} satisfies Resolvers;
