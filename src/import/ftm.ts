@@ -323,7 +323,8 @@ export function convertFtm(rawText: string, options: FtmImportOptions = {}): Ftm
     const notes = [provenance(line.record)];
     if (status !== undefined) notes.push(`status ${status}`);
     if (status === 'current' && startDate === undefined) notes.push(`current, without a start date: attested as current when last seen${lastSeen ? ` (${lastSeen})` : ''}`);
-    facts.push(withoutUndefined({ type: 'TENURE', ref: line.ref, person: holder.ref, post: post.ref, startDate, endDate, quote: line.quote, note: notes.filter(Boolean).join('; ') }) as IngestFact);
+    const note = notes.filter(Boolean).join('; ');
+    facts.push(withoutUndefined({ type: 'TENURE', ref: line.ref, person: holder.ref, post: post.ref, startDate, endDate, quote: line.quote, note: note === '' ? undefined : note }) as IngestFact);
   }
   for (const line of lines.filter((candidate) => kept(candidate) && candidate.record.schema in MEMBERSHIP_SCHEMATA)) {
     const { holder, organization, startDate, endDate } = details.get(line.path) as { holder: Line; organization: Line; startDate?: string; endDate?: string };
@@ -337,7 +338,7 @@ export function convertFtm(rawText: string, options: FtmImportOptions = {}): Ftm
   }
 
   const datasets = [...new Set(lines.flatMap((line) => (Array.isArray(line.record.datasets) ? line.record.datasets.filter((value: unknown) => typeof value === 'string') : [])))].sort();
-  const name = options.name ?? `FollowTheMoney: ${titleFromFileName((options.fileName ?? 'entities').replace(/\.ftm\.json$|\.jsonl?$|\.ndjson$/i, ''))}`;
+  const name = options.name ?? `FollowTheMoney: ${titleFromFileName((options.fileName ?? 'entities').replace(/(\.entities)?(\.ftm\.json|\.jsonl?|\.ndjson)$/i, ''))}`;
   const document: IngestDocument = {
     source: withoutUndefined({
       id: `source:${slugify(name)}`,
