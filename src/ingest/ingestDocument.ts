@@ -10,6 +10,8 @@ import { KIND_LABELS, type IngestEntity } from '../model/document.js';
 import { participantGroupId, slugify, tenureId } from '../model/ids.js';
 import { withoutUndefined } from '../model/withoutUndefined.js';
 import { validateDocument, type ValidDocument } from './validateDocument.js';
+import { matchExistingIdentifiers } from './matchIdentifiers.js';
+import { withdrawUnstated, type Withdrawn } from './withdrawUnstated.js';
 
 export interface IngestCounts {
   created: number;
@@ -25,6 +27,24 @@ export interface IngestResult {
   relationshipsCreated: number;
   /** Tenures whose held days or neighbours moved with this document. */
   intervalChanges: IntervalChange[];
+  /** With `replace`: what the source stated before and no longer states. */
+  withdrawn?: Withdrawn;
+}
+
+export interface IngestOptions {
+  timeoutMs?: number;
+  /**
+   * An entity without an explicit id whose identifiers ("wikidata:Q7747") name an entity of the
+   * same kind already in the graph takes that entity's id, so a person met in two data sets is
+   * one entity.
+   */
+  matchIdentifiers?: boolean;
+  /**
+   * The document is everything its source states: facts and mentions an earlier version of the
+   * same source stated and this one does not lose this source's evidence (a re-imported data set
+   * replaces its earlier version).
+   */
+  replace?: boolean;
 }
 
 /** Time a bulk document (a seed, a file, a data set) may take: far more than a request gets. */
@@ -39,14 +59,13 @@ export function evidencePrefix(sourceId: string): string {
 }
 
 /** Validates and writes; throws BAD_USER_INPUT listing every problem when the input is bad. */
-export async function ingestDocument(
-  store: GraphStore,
-  input: unknown,
-  options: { timeoutMs?: number } = {},
-): Promise<IngestResult> {
+export async function ingestDocument(store: GraphStore, input: unknown, options: IngestOptions = {}): Promise<IngestResult> {
   const validation = validateDocument(input);
   if (!validation.ok) throw badUserInput(validation.problems);
-  return store.write((tx) => writeValidDocument(tx, validation.value), options);
+  return store.write(async (tx) => {
+    const valid = options.matchIdentifiers ? await matchExistingIdentifiers(tx, validation.value) : validation.value;
+    return writeValidDocument(tx, valid, options);
+  }, options);
 }
 
 /** The id a document's source gets: explicit, or from publisher, date and title. */
@@ -57,7 +76,7 @@ export function sourceIdOf(valid: ValidDocument): string {
   return `source:${slugify(parts.join(' '))}`;
 }
 
-async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): Promise<IngestResult> {
+async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument, options: IngestOptions = {}): Promise<IngestResult> {
   const { document, idsByRef } = valid;
   const sourceId = sourceIdOf(valid);
   const redirects = await checkExternalReferences(tx, valid);
@@ -168,10 +187,24 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
     }),
   ];
 
+  // With replace, what the source no longer states goes before the intervals are recomputed.
+  const withdrawn = options.replace
+    ? await withdrawUnstated(tx, {
+        ...common,
+        entityIds: document.entities.map((entity) => id(entity.ref)),
+        tenures,
+        relations,
+        participations,
+        groups,
+        successions,
+      })
+    : undefined;
+
   const intervalChanges = await recomputeTenureIntervals(tx, {
     postIds: [
       ...tenures.map((tenure) => String(tenure.post)),
       ...document.entities.filter((entity) => entity.kind === 'POST').map((entity) => id(entity.ref)),
+      ...(withdrawn?.affectedPostIds ?? []),
     ],
     tenureIds: successions.flatMap((succession) => [String(succession.from), String(succession.to)]),
   });
@@ -187,6 +220,7 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
     nodesCreated: all.reduce((sum, write) => sum + write.counters.nodesCreated, 0),
     relationshipsCreated: all.reduce((sum, write) => sum + write.counters.relationshipsCreated, 0),
     intervalChanges,
+    ...(withdrawn === undefined ? {} : { withdrawn: publicWithdrawn(withdrawn) }),
   };
 }
 
@@ -252,4 +286,10 @@ function entityProperties(entity: IngestEntity): Record<string, unknown> {
 function countCreated(rows: ReadonlyArray<{ created: boolean }>): IngestCounts {
   const created = rows.filter((row) => row.created === true).length;
   return { created, matched: rows.length - created };
+}
+
+/** What a replacing ingest reports as withdrawn (the posts it touched are for the interval step only). */
+function publicWithdrawn({ affectedPostIds, ...withdrawn }: Withdrawn & { affectedPostIds: string[] }): Withdrawn {
+  void affectedPostIds;
+  return withdrawn;
 }

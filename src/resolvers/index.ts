@@ -10,6 +10,7 @@ import { relationshipResolvers } from './relationships.js';
 import { timelineResolvers } from './timeline.js';
 import { mutationResolvers } from './mutations.js';
 import { representationResolvers } from './representation.js';
+import { identifierResolvers } from './identifiers.js';
 
 type ResolverMap = Record<string, unknown>;
 
@@ -42,4 +43,5 @@ export const resolvers: Resolvers = mergeResolvers(
   timelineResolvers,
   mutationResolvers,
   representationResolvers,
+  identifierResolvers,
 );
