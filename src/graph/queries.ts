@@ -42,6 +42,9 @@ export const QUERY_NAMES = [
   'merge_rekey_tenures',
   'merge_move_relationships',
   'merge_finish',
+  'ingest_passages',
+  'search_passages',
+  'source_facts',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -8,6 +8,7 @@ import type { GraphStore, WriteTransaction } from '../graph/graphStore.js';
 import { KIND_LABELS, type IngestEntity } from '../model/document.js';
 import { participantGroupId, slugify, tenureId } from '../model/ids.js';
 import { withoutUndefined } from '../model/withoutUndefined.js';
+import { passageRows } from '../passages/splitPassages.js';
 import { validateDocument, type ValidDocument } from './validateDocument.js';
 
 export interface IngestCounts {
@@ -78,6 +79,9 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
       referencedIds: valid.externalReferences.length > 0 ? [...new Set(valid.externalReferences.map((reference) => redirects.get(reference.id) ?? reference.id))] : undefined,
     }),
   });
+  // The text as searchable passages (sentences), in the same transaction.
+  const passages = passageRows(sourceId, source.text);
+  const passageWrite = await tx.run('ingest_passages', { sourceId, ids: passages.map((passage) => passage.id), passages });
   const entityWrite = await tx.run('ingest_entities', {
     sourceId,
     entities: document.entities.map((entity) => ({
@@ -166,7 +170,7 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
 
   const factRows = factWrites.flatMap((write) => write.rows);
   const entityRows = entityWrite.rows;
-  const all = [sourceWrite, entityWrite, ...factWrites];
+  const all = [sourceWrite, passageWrite, entityWrite, ...factWrites];
   return {
     sourceId,
     sourceCreated: sourceWrite.rows[0]?.created === true,

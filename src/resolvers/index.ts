@@ -9,6 +9,7 @@ import { relationshipResolvers } from './relationships.js';
 import { timelineResolvers } from './timeline.js';
 import { mutationResolvers } from './mutations.js';
 import { representationResolvers } from './representation.js';
+import { passageResolvers } from './passages.js';
 
 type ResolverMap = Record<string, unknown>;
 
@@ -37,4 +38,5 @@ export const resolvers = mergeResolvers(
   timelineResolvers,
   mutationResolvers,
   representationResolvers,
+  passageResolvers,
 );
