@@ -45,6 +45,8 @@ export const QUERY_NAMES = [
   'ingest_passages',
   'search_passages',
   'source_facts',
+  'draft_gazetteer',
+  'draft_existing_facts',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -10,6 +10,7 @@ import { timelineResolvers } from './timeline.js';
 import { mutationResolvers } from './mutations.js';
 import { representationResolvers } from './representation.js';
 import { passageResolvers } from './passages.js';
+import { draftResolvers } from './draft.js';
 
 type ResolverMap = Record<string, unknown>;
 
@@ -39,4 +40,5 @@ export const resolvers = mergeResolvers(
   mutationResolvers,
   representationResolvers,
   passageResolvers,
+  draftResolvers,
 );
