@@ -461,7 +461,10 @@ class DraftBuilder {
     const list = s.slice(listStart, listEnd);
     const items = splitList(list, listStart, true);
     if (items.length === 0) return;
-    const ownerMatch = / of (?:the )?([A-Z][\w'’ -]+)$/.exec(items.at(-1)!.text);
+    // "the 2025 work report and the 2026 work priorities of the X": the closing "of the X" of a
+    // list of plain words (not of a titled document) belongs to every item.
+    const last = items.at(-1)!.text.replace(/^the /i, '');
+    const ownerMatch = /^[a-z0-9]/.test(last) ? / of (?:the )?([A-Z][\w'’ -]+)$/.exec(last) : null;
     const owner = ownerMatch?.[1];
     let approved = 0;
     for (const item of items) {
@@ -469,6 +472,8 @@ class DraftBuilder {
       const type = documentType(words);
       if (!type && !/^[A-Z]/.test(words)) continue;
       const hasOwnOwner = / of (?:the )?[A-Z]/.test(words);
+      // "the report on the implementation of the 2025 municipal budget" names itself.
+      const selfNamed = !hasOwnOwner && /\b(?:on|of|for|about|concerning)\b/.test(words);
       let name: string;
       let note: string | undefined;
       if (/^[A-Z]/.test(words) && !/^\d/.test(words)) {
@@ -476,6 +481,8 @@ class DraftBuilder {
       } else if (hasOwnOwner) {
         const [head, ...rest] = words.split(' of ');
         name = `${titleCase(head as string)} of ${withProvince(rest.join(' of '), this.province).text.replace(/^(?!the )/, 'the ')}`;
+      } else if (selfNamed) {
+        name = titleCase(withProvince(words, this.province).text);
       } else if (owner) {
         name = `${titleCase(words)} of the ${withProvince(owner, this.province).text}`;
       } else {
@@ -520,8 +527,10 @@ class DraftBuilder {
       if (!theme && !otherEvent) continue;
       const windowStart = Math.max(0, mention.start - CUE_DISTANCE);
       const before = s.slice(windowStart, mention.start);
+      // The first cue of the theme's own clause ("deepen and solidify foreign trade"), else the nearest one.
+      const clauseStart = Math.max(before.lastIndexOf(', '), before.lastIndexOf('; '));
       const cues = [...before.matchAll(THEME_CUES)];
-      const cue = cues.at(-1);
+      const cue = cues.find((match) => (match.index as number) > clauseStart) ?? cues.at(-1);
       if (!cue && theme) continue;
       const start = cue ? windowStart + (cue.index as number) : mention.start;
       const span = { start: base + start, end: base + mention.end };
@@ -629,15 +638,20 @@ class DraftBuilder {
     return { ref, id: entity.id, name: entity.entity.name };
   }
 
-  /** The known entity of this kind with one of these names; of several, the one of the report's province. */
+  /**
+   * The known entity of this kind with one of these names; of several, the one of the report's
+   * province. A name without a province ("Governor of the province") matches only an entity of the
+   * report's province, so a Liaoning report never lands on Jilin's governor.
+   */
   private pickKnown(names: string[], kind: EntityKind): GazetteerEntry | undefined {
+    const province = this.province?.name;
+    const ofProvince = (entry: GazetteerEntry) => province !== undefined && [entry.name, ...entry.aliases].some((alias) => alias.includes(province));
+    const namesAProvince = (name: string) => PROVINCES.some((other) => name.includes(other.name));
     for (const name of names) {
-      const found = this.gazetteer.lookup(name, kind);
+      const all = this.gazetteer.lookup(name, kind);
+      const found = province !== undefined && !namesAProvince(name) && (kind === 'POST' || kind === 'ORGANIZATION') ? all.filter(ofProvince) : all;
       if (found.length === 1) return found[0];
-      if (found.length > 1) {
-        const province = this.province?.name;
-        return found.find((entry) => province && [entry.name, ...entry.aliases].some((alias) => alias.includes(province))) ?? found[0];
-      }
+      if (found.length > 1) return found.find(ofProvince) ?? found[0];
     }
     return undefined;
   }
@@ -725,7 +739,7 @@ function splitList(list: string, offset: number, splitOnAnd: boolean): Array<{ t
   const items: Array<{ text: string; start: number; end: number }> = [];
   // "A and B" is two items only where B opens like a document's name; groups split at commas only
   // ("Deputy directors and members of X" is one group).
-  const separator = splitOnAnd ? /,\s*(?:and\s+)?|\s+and\s+(?=the\b|\d|[A-Z])/g : /,\s*(?:and\s+)?/g;
+  const separator = splitOnAnd ? /,\s*(?:and\s+)?|\s+and\s+(?=the\b|\d)/g : /,\s*(?:and\s+)?/g;
   let start = 0;
   const push = (from: number, to: number) => {
     const text = list.slice(from, to).trim();
