@@ -7,13 +7,14 @@
 // The party a tenure was held on behalf of is (t)-[:ON_BEHALF_OF]->(org), with the evidence of
 // the sources that state it, so retracting a source takes back exactly its claim, and a source
 // that now names another party (or none) withdraws its earlier claim.
-// $tenures: [{id, person, post, startDate, endDate, onBehalfOf (organization id or null), evidence}]
+// The end of the term a tenure belongs to (termEnd) is kept like its end date.
+// $tenures: [{id, person, post, startDate, endDate, termEnd, onBehalfOf (organization id or null), evidence}]
 // Returns: id, created.
 UNWIND $tenures AS f
 MATCH (person:Person {id: f.person}), (post:Post {id: f.post})
 MERGE (t:Tenure {id: f.id})
 WITH f, person, post, t, t.evidence IS NULL AS created
-SET t.startDate = f.startDate, t.endDate = coalesce(f.endDate, t.endDate),
+SET t.startDate = f.startDate, t.endDate = coalesce(f.endDate, t.endDate), t.termEnd = coalesce(f.termEnd, t.termEnd),
     t.evidence = [entry IN coalesce(t.evidence, []) WHERE NOT entry STARTS WITH $evidencePrefix] + f.evidence,
     t.sourceIds = [id IN coalesce(t.sourceIds, []) WHERE id <> $sourceId] + $sourceId
 MERGE (person)-[:HOLDS]->(t)

@@ -1,19 +1,14 @@
-// person_tenures: the tenures of people, with the earliest publication date of their sources
-// (the attestation that bounds an unknown start), the tenures they are stated to succeed, and the
-// organization (party) each was held on behalf of (onBehalfOfId, or null).
-// $ids: person ids; $limit: most tenures per person.  Returns: id, tenures [tenure record].
+// person_tenures: the tenures of people in succession order (first day held, then id; undated
+// last), optionally only those held on some day from $heldFirst to $heldLast, with the stored
+// interval (effectiveStart, effectiveEnd, heldFrom, heldTo, predecessorId, successorId, …), and
+// the organization (party) each was held on behalf of (onBehalfOfId, or null).
+// $ids: person ids; $heldFirst, $heldLast: 'YYYY-MM-DD' or null; $limit: most tenures per person.
+// Returns: id, tenures [tenure record].
 UNWIND $ids AS id
 MATCH (person:Person {id: id})-[:HOLDS]->(t:Tenure)-[:OF_POST]->(post:Post)
-OPTIONAL MATCH (t)-[:SUCCEEDS]->(earlier:Tenure)
-WITH id, person, post, t, collect(earlier.id) AS succeeds
-CALL (t) {
-  OPTIONAL MATCH (source:Source) WHERE source.id IN t.sourceIds
-  RETURN min(source.publishedDate) AS attestedFrom
-}
-CALL (t) {
-  OPTIONAL MATCH (t)-[:ON_BEHALF_OF]->(party:Organization)
-  RETURN min(party.id) AS onBehalfOfId
-}
-WITH id, t {.*, personId: person.id, postId: post.id, attestedFrom: attestedFrom, succeeds: succeeds, onBehalfOfId: onBehalfOfId} AS tenure
-ORDER BY tenure.id
-RETURN id, collect(tenure)[..$limit] AS tenures
+WHERE {{tenure_held t $heldFirst $heldLast}}
+WITH id, person, post, t ORDER BY t.heldFrom IS NULL, t.heldFrom, t.id
+WITH id, collect(t {.*, personId: person.id, postId: post.id})[..$limit] AS tenures
+RETURN id, [t IN tenures | t {.*, onBehalfOfId: COLLECT {
+  MATCH (:Tenure {id: t.id})-[:ON_BEHALF_OF]->(party:Organization) RETURN party.id ORDER BY party.id LIMIT 1
+}[0]}] AS tenures

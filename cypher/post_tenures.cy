@@ -1,19 +1,14 @@
-// post_tenures: every tenure of posts (the whole succession of each), with attestation dates
-// and stated successions, so "as of" and predecessor/successor can be worked out per post, and
+// post_tenures: the tenures of posts in succession order (first day held, then id; undated
+// last), optionally only those held on some day from $heldFirst to $heldLast, with the stored
+// interval (effectiveStart, effectiveEnd, heldFrom, heldTo, predecessorId, successorId, …), and
 // the organization (party) each was held on behalf of (onBehalfOfId, or null).
-// $ids: post ids; $limit: most tenures per post.  Returns: id, tenures [tenure record].
+// $ids: post ids; $heldFirst, $heldLast: 'YYYY-MM-DD' or null; $limit: most tenures per post.
+// Returns: id, tenures [tenure record].
 UNWIND $ids AS id
 MATCH (post:Post {id: id})<-[:OF_POST]-(t:Tenure)<-[:HOLDS]-(person:Person)
-OPTIONAL MATCH (t)-[:SUCCEEDS]->(earlier:Tenure)
-WITH id, person, post, t, collect(earlier.id) AS succeeds
-CALL (t) {
-  OPTIONAL MATCH (source:Source) WHERE source.id IN t.sourceIds
-  RETURN min(source.publishedDate) AS attestedFrom
-}
-CALL (t) {
-  OPTIONAL MATCH (t)-[:ON_BEHALF_OF]->(party:Organization)
-  RETURN min(party.id) AS onBehalfOfId
-}
-WITH id, t {.*, personId: person.id, postId: post.id, attestedFrom: attestedFrom, succeeds: succeeds, onBehalfOfId: onBehalfOfId} AS tenure
-ORDER BY tenure.id
-RETURN id, collect(tenure)[..$limit] AS tenures
+WHERE {{tenure_held t $heldFirst $heldLast}}
+WITH id, person, post, t ORDER BY t.heldFrom IS NULL, t.heldFrom, t.id
+WITH id, collect(t {.*, personId: person.id, postId: post.id})[..$limit] AS tenures
+RETURN id, [t IN tenures | t {.*, onBehalfOfId: COLLECT {
+  MATCH (:Tenure {id: t.id})-[:ON_BEHALF_OF]->(party:Organization) RETURN party.id ORDER BY party.id LIMIT 1
+}[0]}] AS tenures

@@ -6,7 +6,7 @@
 // work is bounded by their degree, never a scan of the graph.
 // $id: source id; $evidencePrefix: the JSON prefix of this source's evidence entries.
 // Returns (no row when the source is unknown): factsRemoved, factsKept (facts that lost this
-// source but keep another), entitiesRemoved (ids).
+// source but keep another), entitiesRemoved (ids), affectedPostIds (posts whose tenures changed).
 MATCH (s:Source {id: $id})
 OPTIONAL MATCH (s)-[:MENTIONS]->(mentioned:Entity)
 WITH s, collect(DISTINCT mentioned) AS mentioned
@@ -38,6 +38,12 @@ CALL (anchors, tenures) {
   RETURN collect(DISTINCT r) AS relationships
 }
 WITH s, anchors, groups, relationships, [t IN tenures WHERE $id IN t.sourceIds] AS tenures
+// The posts whose tenures lose support or a succession: their intervals are recomputed after.
+CALL (relationships, tenures) {
+  UNWIND tenures + [r IN relationships WHERE type(r) = 'SUCCEEDS' | startNode(r)] + [r IN relationships WHERE type(r) = 'SUCCEEDS' | endNode(r)] AS t
+  MATCH (t)-[:OF_POST]->(post:Post)
+  RETURN collect(DISTINCT post.id) AS affectedPostIds
+}
 CALL (relationships) {
   UNWIND relationships AS r
   WITH r, [other IN r.sourceIds WHERE other <> $id] AS remaining
@@ -68,6 +74,6 @@ CALL (anchors) {
   DELETE n
   RETURN collect(entityId) AS entitiesRemoved
 }
-RETURN relationshipsRemoved + nodesRemoved AS factsRemoved,
+RETURN relationshipsRemoved + nodesRemoved AS factsRemoved, affectedPostIds,
        size(relationships) + size(tenures) + size(groups) - relationshipsRemoved - nodesRemoved AS factsKept,
        entitiesRemoved

@@ -19,6 +19,8 @@ CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX source_published_date IF NOT EXISTS FOR (n:Source) ON (n.publishedDate);
 CREATE INDEX event_start_date IF NOT EXISTS FOR (n:Event) ON (n.startDate);
+CREATE INDEX tenure_held_from IF NOT EXISTS FOR (n:Tenure) ON (n.heldFrom);
+CREATE INDEX tenure_held_to IF NOT EXISTS FOR (n:Tenure) ON (n.heldTo);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.searchText]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 CREATE FULLTEXT INDEX passage_text IF NOT EXISTS FOR (n:Passage) ON EACH [n.text]

@@ -4,9 +4,9 @@
 // A quantifier's bound cannot be a parameter, and a search for 20 paths runs to its bound when
 // fewer exist, so one branch per pair of $maxHops values bounds the walk (only the branch whose
 // WHERE holds runs): maxHops 2 searches 4 stored hops, not 16.
-// With an "as of" day range, the walk skips tenures that start after $atLast or have a stated
-// end before $atFirst, and entities (events, documents) dated after $atLast; partial stored
-// dates compare correctly as strings against full days this way.
+// With an "as of" day range, the walk passes only through tenures held on some day of it (the
+// tenure_held fragment: the stored interval) and entities that existed by $atLast (events,
+// documents dated later are left out: the entity_existed fragment).
 // $from, $to: entity ids; $maxHops: most logical hops; $candidates: how many paths;
 // $atFirst, $atLast: first and last day of the "as of" date, or both null.
 // Returns: nodes [properties], relationships [{type, source, target, properties}], in walking order,
@@ -15,30 +15,22 @@ MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 CALL (a, b) {
   WITH a, b WHERE $maxHops >= 1 AND $maxHops <= 2
   MATCH p = SHORTEST 20 (a) (()-[r]-(x) WHERE type(r) <> 'MENTIONS' AND (x:Tenure OR (x:Entity AND NOT x:Source))
-    AND ($atLast IS NULL OR (
-      NOT coalesce(x.startDate, x.date, '') > $atLast
-      AND (NOT x:Tenure OR x.endDate IS NULL OR left($atFirst, size(x.endDate)) <= x.endDate)))){1,4} (b)
+    AND CASE WHEN x:Tenure THEN {{tenure_held x $atFirst $atLast}} ELSE {{entity_existed x $atLast}} END){1,4} (b)
   RETURN p
   UNION
   WITH a, b WHERE $maxHops >= 3 AND $maxHops <= 4
   MATCH p = SHORTEST 20 (a) (()-[r]-(x) WHERE type(r) <> 'MENTIONS' AND (x:Tenure OR (x:Entity AND NOT x:Source))
-    AND ($atLast IS NULL OR (
-      NOT coalesce(x.startDate, x.date, '') > $atLast
-      AND (NOT x:Tenure OR x.endDate IS NULL OR left($atFirst, size(x.endDate)) <= x.endDate)))){1,8} (b)
+    AND CASE WHEN x:Tenure THEN {{tenure_held x $atFirst $atLast}} ELSE {{entity_existed x $atLast}} END){1,8} (b)
   RETURN p
   UNION
   WITH a, b WHERE $maxHops >= 5 AND $maxHops <= 6
   MATCH p = SHORTEST 20 (a) (()-[r]-(x) WHERE type(r) <> 'MENTIONS' AND (x:Tenure OR (x:Entity AND NOT x:Source))
-    AND ($atLast IS NULL OR (
-      NOT coalesce(x.startDate, x.date, '') > $atLast
-      AND (NOT x:Tenure OR x.endDate IS NULL OR left($atFirst, size(x.endDate)) <= x.endDate)))){1,12} (b)
+    AND CASE WHEN x:Tenure THEN {{tenure_held x $atFirst $atLast}} ELSE {{entity_existed x $atLast}} END){1,12} (b)
   RETURN p
   UNION
   WITH a, b WHERE $maxHops >= 7 AND $maxHops <= 8
   MATCH p = SHORTEST 20 (a) (()-[r]-(x) WHERE type(r) <> 'MENTIONS' AND (x:Tenure OR (x:Entity AND NOT x:Source))
-    AND ($atLast IS NULL OR (
-      NOT coalesce(x.startDate, x.date, '') > $atLast
-      AND (NOT x:Tenure OR x.endDate IS NULL OR left($atFirst, size(x.endDate)) <= x.endDate)))){1,16} (b)
+    AND CASE WHEN x:Tenure THEN {{tenure_held x $atFirst $atLast}} ELSE {{entity_existed x $atLast}} END){1,16} (b)
   RETURN p
 }
 WITH p, length(p) - size([n IN nodes(p) WHERE n:Tenure]) AS hops

@@ -49,8 +49,8 @@ export async function markExisting(store: GraphStore, draft: Draft): Promise<voi
   const id = (reference: unknown) => idOfRef.get(String(reference)) ?? String(reference);
   const tenureIds: string[] = [];
   const groupIds: string[] = [];
-  const participations: Array<Record<string, string>> = [];
-  const relations: Array<Record<string, string>> = [];
+  const participations: Array<{ key: string; person: string; event: string; role: string }> = [];
+  const relations: Array<{ key: string; type: string; from: string; to: string }> = [];
   for (const proposal of facts) {
     const fact = document.facts[proposal.index] as Record<string, unknown>;
     if (fact.type === 'TENURE') tenureIds.push(proposal.graphId);

@@ -31,7 +31,7 @@ export async function readExportGraph(store: GraphStore, request: ExportRequest)
   }
   // Each id as it resolves (an id merged into another entity stands for that entity), as in the paths field.
   const found = await store.read('entities_by_ids', { ids: [request.from, request.to] });
-  const resolved = new Map(found.map((row) => [String(row.id), String((row.entity as { id: unknown }).id)]));
+  const resolved = new Map(found.map((row) => [row.id, row.entity.id]));
   const from = resolved.get(request.from);
   const to = resolved.get(request.to);
   if (from === undefined) return { parameter: 'from', id: request.from };

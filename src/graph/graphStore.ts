@@ -4,7 +4,8 @@
  * manager keeps read-your-writes across sessions, also on a cluster.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type BookmarkManager } from 'neo4j-driver';
-import type { QueryName, QueryTexts } from './queries.js';
+import type { ParamsOf, QueryName, RowOf } from './cypherQueries.js';
+import type { QueryTexts } from './queries.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -26,7 +27,7 @@ export class GraphStore {
   ) {}
 
   /** Runs one named read query in its own read transaction and returns plain rows. */
-  async read(name: QueryName, params: Params = {}): Promise<Row[]> {
+  async read<Name extends QueryName>(name: Name, params: ParamsOf<Name> = {} as ParamsOf<Name>): Promise<Array<RowOf<Name>>> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: neo4j.session.READ,
@@ -69,15 +70,19 @@ export class GraphStore {
     }
   }
 
-  private async run(tx: ManagedTransaction, name: QueryName, params: Params): Promise<Row[]> {
+  private async run<Name extends QueryName>(tx: ManagedTransaction, name: Name, params: ParamsOf<Name>): Promise<Array<RowOf<Name>>> {
     return (await this.runWithSummary(tx, name, params)).rows;
   }
 
-  private async runWithSummary(tx: ManagedTransaction, name: QueryName, params: Params): Promise<WriteResult> {
+  private async runWithSummary<Name extends QueryName>(
+    tx: ManagedTransaction,
+    name: Name,
+    params: ParamsOf<Name>,
+  ): Promise<WriteResult<RowOf<Name>>> {
     this.options.onQuery?.(name);
     const result: QueryResult = await tx.run(this.queries[name], toCypherValues(params) as Params);
     const counters = result.summary.counters.updates();
-    return { rows: result.records.map((record) => record.toObject() as Row), counters };
+    return { rows: result.records.map((record) => record.toObject() as RowOf<Name>), counters };
   }
 }
 
@@ -94,11 +99,11 @@ function toCypherValues(value: unknown): unknown {
   return value;
 }
 
-export interface WriteResult {
-  rows: Row[];
+export interface WriteResult<R = Row> {
+  rows: R[];
   counters: { nodesCreated: number; nodesDeleted: number; relationshipsCreated: number; relationshipsDeleted: number; propertiesSet: number };
 }
 
 export interface WriteTransaction {
-  run(name: QueryName, params: Params): Promise<WriteResult>;
+  run<Name extends QueryName>(name: Name, params: ParamsOf<Name>): Promise<WriteResult<RowOf<Name>>>;
 }

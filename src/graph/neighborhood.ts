@@ -2,12 +2,12 @@
  * The subgraph around one entity, breadth first: one batched query per depth level, nearest
  * nodes first and then by id, so the same graph always gives the same answer. Stops at
  * `limit` nodes and says so (truncated). Edges are kept only between nodes in the result.
- * With `at`, only the graph as it stood on that date (see asOf.ts): tenures held then, and no
- * event, document or source dated after it.
+ * With `at`, only the graph as it stood on that date: tenures held then, by their stored
+ * intervals, and no event, document or source dated after it (both decided in the query).
  */
 import type { EntityKind } from '../model/document.js';
-import { existedBy, tenuresHeldAt } from './asOf.js';
-import type { GraphStore, Row } from './graphStore.js';
+import { dayRange } from '../model/partialDate.js';
+import type { GraphStore } from './graphStore.js';
 import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type RawEdge } from './graphElements.js';
 
 export const NEIGHBORHOOD_MAX_DEPTH = 3;
@@ -34,24 +34,30 @@ export async function neighborhood(store: GraphStore, request: NeighborhoodReque
   if (!centre) return null;
   const nodes = new Map<string, GraphNode>();
   const edges = new Map<string, GraphEdge>();
-  const root = toGraphNode(centre.entity as Record<string, unknown>);
+  const root = toGraphNode(centre.entity);
   nodes.set(root.id, root);
   const includeSources = request.kinds?.includes('SOURCE') ?? false;
   const rowLimit = request.limit * 5;
   let truncated = false;
   let frontier = [root.id];
+  const days = dayRange(request.at, request.at);
 
   // One more step than the depth collects the edges between the outermost nodes.
   for (let level = 1; level <= request.depth + 1 && frontier.length > 0; level += 1) {
     const collecting = level <= request.depth;
-    const found = await store.read('neighborhood_expand', { frontier, includeSources, rowLimit });
-    if (found.length >= rowLimit && collecting) truncated = true;
-    const rows = request.at ? await validRows(store, found, request.at) : found;
+    const rows = await store.read('neighborhood_expand', {
+      frontier,
+      includeSources,
+      rowLimit,
+      atFirst: days.heldFirst,
+      atLast: days.heldLast,
+    });
+    if (rows.length >= rowLimit && collecting) truncated = true;
     const next: string[] = [];
     const pending: RawEdge[] = [];
     for (const row of rows) {
-      const node = toGraphNode(row.node as Record<string, unknown>);
-      pending.push(row.edge as RawEdge);
+      const node = toGraphNode(row.node);
+      pending.push(row.edge);
       if (nodes.has(node.id) || !collecting) continue;
       if (request.kinds && !request.kinds.includes(node.kind)) continue;
       if (nodes.size >= request.limit) {
@@ -73,18 +79,4 @@ export async function neighborhood(store: GraphStore, request: NeighborhoodReque
     edges: [...edges.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     truncated,
   };
-}
-
-/** The rows whose edge and far node belong to the graph as of `at`. */
-async function validRows(store: GraphStore, rows: Row[], at: string): Promise<Row[]> {
-  const existing = rows.filter((row) => existedBy(row.node as Record<string, unknown>, at));
-  const tenures = existing
-    .map((row) => row.edge as RawEdge)
-    .filter((edge) => edge.type === 'HOLDS')
-    .map((edge) => ({ id: String(edge.properties.id), postId: edge.target }));
-  const held = await tenuresHeldAt(store, tenures, at);
-  return existing.filter((row) => {
-    const edge = row.edge as RawEdge;
-    return edge.type !== 'HOLDS' || held.has(String(edge.properties.id));
-  });
 }

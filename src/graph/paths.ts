@@ -2,12 +2,10 @@
  * Shortest paths between two entities. Neo4j finds them (SHORTEST k, bidirectional search,
  * bounded hops); here a stored tenure (person)-[:HOLDS]->(:Tenure)-[:OF_POST]->(post) is folded
  * into the single HOLDS edge that clients see, so hop counts match what is drawn.
- * With `at`, paths walk only the graph as it stood on that date (see asOf.ts): Cypher leaves out
- * tenures that started later or ended earlier and entities dated later; the tenure rules that
- * need the whole succession of a post (attested starts, ends derived from the next holder) are
- * then checked here, on up to PATHS_MAX_FIRST candidates.
+ * With `at`, paths walk only the graph as it stood on that date: tenures held then, by their
+ * stored intervals, and entities that existed by then (both decided in the Cypher query).
  */
-import { asOfParams, tenuresHeldAt } from './asOf.js';
+import { dayRange } from '../model/partialDate.js';
 import type { GraphStore } from './graphStore.js';
 import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type RawEdge } from './graphElements.js';
 
@@ -33,22 +31,16 @@ export async function shortestPaths(
   store: GraphStore,
   request: PathsRequest,
 ): Promise<GraphPath[]> {
-  const at = request.at ?? null;
+  const days = dayRange(request.at, request.at);
   const rows = await store.read('shortest_paths', {
     from: request.from,
     to: request.to,
     maxHops: request.maxHops,
-    candidates: at === null ? request.first : PATHS_MAX_FIRST,
-    ...asOfParams(at),
+    candidates: request.first,
+    atFirst: days.heldFirst,
+    atLast: days.heldLast,
   });
-  const paths = rows.map((row) => foldTenures(row.nodes as Record<string, unknown>[], row.relationships as RawEdge[]));
-  if (at === null) return paths;
-  const tenureOf = (edge: GraphEdge) => ({ id: edge.id, postId: edge.target });
-  const tenures = paths.flatMap((path) => path.edges.filter((edge) => edge.type === 'HOLDS').map(tenureOf));
-  const held = await tenuresHeldAt(store, tenures, at);
-  return paths
-    .filter((path) => path.edges.every((edge) => edge.type !== 'HOLDS' || held.has(edge.id)))
-    .slice(0, request.first);
+  return rows.map((row) => foldTenures(row.nodes, row.relationships));
 }
 
 function foldTenures(storedNodes: Record<string, unknown>[], storedEdges: RawEdge[]): GraphPath {

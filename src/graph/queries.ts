@@ -2,73 +2,73 @@
  * Every Cypher query lives in cypher/NAME.cy, one query per file, named after what it does.
  * They are read once at start-up; a missing or empty file stops start-up at once rather than
  * failing on the first request that needs it.
+ *
+ * A rule that several queries share is a fragment, cypher/fragments/NAME.cy, written once and
+ * included where it is needed as {{NAME ARG…}}: the fragment's placeholders (its upper-case
+ * words listed in FRAGMENT_PLACEHOLDERS) are replaced by the variables or $parameters named in
+ * the query file. Only names are substituted, never values: values still travel as parameters.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../projectRoot.js';
 
-export const QUERY_NAMES = [
-  'schema_constraints',
-  'entities_by_ids',
-  'entity_evidence',
-  'entity_relations',
-  'person_tenures',
-  'post_tenures',
-  'person_participations',
-  'event_participants',
-  'event_participant_groups',
-  'search_entities',
-  'neighborhood_expand',
-  'shortest_paths',
-  'entity_page',
-  'person_colleagues',
-  'organization_interlocks',
-  'theme_people',
-  'theme_event_counts',
-  'entity_related_page',
-  'ingest_existing_kinds',
-  'ingest_source',
-  'ingest_entities',
-  'ingest_tenures',
-  'ingest_relations',
-  'ingest_participations',
-  'ingest_participant_groups',
-  'ingest_successions',
-  'graph_counts',
-  'seeded_sources',
-  'retract_source',
-  'merge_entities_check',
-  'merge_entity_tenures',
-  'merge_rekey_tenures',
-  'merge_move_relationships',
-  'merge_finish',
-  'ingest_passages',
-  'search_passages',
-  'source_facts',
-  'draft_gazetteer',
-  'draft_existing_facts',
-] as const;
-export type QueryName = (typeof QUERY_NAMES)[number];
+export { QUERY_NAMES, type QueryName } from './cypherQueries.js';
+import { QUERY_NAMES, type QueryName } from './cypherQueries.js';
 
 export type QueryTexts = Readonly<Record<QueryName, string>>;
+
+/** The placeholders of each fragment, in the order a query names their replacements. */
+export const FRAGMENT_PLACEHOLDERS = {
+  tenure_held: ['TENURE', 'FIRST', 'LAST'],
+  entity_existed: ['ENTITY', 'LAST'],
+} as const satisfies Record<string, ReadonlyArray<string>>;
+type FragmentName = keyof typeof FRAGMENT_PLACEHOLDERS;
 
 export function loadQueries(directory: string = path.join(projectRoot(), 'cypher')): QueryTexts {
   const texts = {} as Record<QueryName, string>;
   const missing: string[] = [];
+  const fragments = new Map<string, string>();
+  for (const name of Object.keys(FRAGMENT_PLACEHOLDERS)) {
+    const text = readQueryFile(path.join(directory, 'fragments', `${name}.cy`), missing);
+    if (text !== undefined) fragments.set(name, stripComments(text).trim());
+  }
   for (const name of QUERY_NAMES) {
     const file = path.join(directory, `${name}.cy`);
-    let text = '';
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      missing.push(file);
-      continue;
-    }
-    if (stripComments(text).trim() === '') missing.push(`${file} (empty)`);
-    texts[name] = text;
+    const text = readQueryFile(file, missing);
+    if (text === undefined) continue;
+    texts[name] = expandFragments(text, fragments, file);
   }
   if (missing.length > 0) throw new Error(`Cypher query files missing: ${missing.join(', ')}`);
   return Object.freeze(texts);
+}
+
+function readQueryFile(file: string, missing: string[]): string | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    missing.push(file);
+    return undefined;
+  }
+  if (stripComments(text).trim() === '') missing.push(`${file} (empty)`);
+  return text;
+}
+
+/** A variable, a property of one, or a $parameter: the only things a fragment argument may be. */
+const FRAGMENT_ARGUMENT = /^\$?[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
+
+function expandFragments(text: string, fragments: ReadonlyMap<string, string>, file: string): string {
+  return text.replace(/\{\{\s*([a-z_]+)((?:\s+[^\s}]+)*)\s*\}\}/g, (_match, name: string, rawArguments: string) => {
+    const body = fragments.get(name);
+    if (body === undefined) throw new Error(`${file}: unknown Cypher fragment {{${name}}}`);
+    const placeholders = FRAGMENT_PLACEHOLDERS[name as FragmentName];
+    const values = rawArguments.trim().split(/\s+/);
+    if (values.length !== placeholders.length || !values.every((value) => FRAGMENT_ARGUMENT.test(value))) {
+      throw new Error(`${file}: {{${name}}} expects ${placeholders.join(', ')} as variables or $parameters, but got: ${rawArguments.trim()}`);
+    }
+    const replacements = new Map<string, string>(placeholders.map((placeholder, index) => [placeholder, values[index] as string]));
+    return body.replace(new RegExp(`\\b(${placeholders.join('|')})\\b`, 'g'), (word) => replacements.get(word) as string);
+  });
 }
 
 function stripComments(text: string): string {

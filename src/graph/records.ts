@@ -4,6 +4,7 @@
  * per relationship or fact node, one entry per supporting source.
  */
 import type { EntityKind, ParticipationRole } from '../model/document.js';
+import type { TenureInterval } from '../model/tenureIntervals.js';
 
 export interface EntityRecord {
   id: string;
@@ -19,15 +20,14 @@ export interface EvidenceRecord {
   note: string | null;
 }
 
-export interface TenureRecord {
+/** A tenure as stored: what its sources state, and the interval the write path computed. */
+export interface TenureRecord extends Partial<Omit<TenureInterval, 'id'>> {
   id: string;
   personId: string;
   postId: string;
-  startDate: string | null;
-  endDate: string | null;
-  attestedFrom: string | null;
-  /** Ids of the tenures this one is stated to succeed. */
-  succeeds: string[];
+  startDate?: string | null;
+  endDate?: string | null;
+  termEnd?: string | null;
   /** The organization (party) the post was held on behalf of. */
   onBehalfOfId?: string | null;
   evidence: string[];

@@ -5,6 +5,7 @@
  */
 import { badUserInput, type FieldProblem } from '../errors.js';
 import type { GraphStore, WriteTransaction } from '../graph/graphStore.js';
+import { recomputeTenureIntervals, type IntervalChange } from '../graph/recomputeTenureIntervals.js';
 import { KIND_LABELS, type IngestEntity } from '../model/document.js';
 import { participantGroupId, slugify, tenureId } from '../model/ids.js';
 import { withoutUndefined } from '../model/withoutUndefined.js';
@@ -23,6 +24,8 @@ export interface IngestResult {
   facts: IngestCounts;
   nodesCreated: number;
   relationshipsCreated: number;
+  /** Tenures whose held days or neighbours moved with this document. */
+  intervalChanges: IntervalChange[];
 }
 
 /** Time a bulk document (a seed, a file, a data set) may take: far more than a request gets. */
@@ -116,6 +119,7 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
           post: id(fact.post),
           startDate: fact.startDate ?? null,
           endDate: fact.endDate ?? null,
+          termEnd: fact.termEnd ?? null,
           onBehalfOf: fact.onBehalfOf === undefined ? null : id(fact.onBehalfOf),
           evidence: factEvidence,
         });
@@ -168,7 +172,15 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
     }),
   ];
 
-  const factRows = factWrites.flatMap((write) => write.rows);
+  const intervalChanges = await recomputeTenureIntervals(tx, {
+    postIds: [
+      ...tenures.map((tenure) => String(tenure.post)),
+      ...document.entities.filter((entity) => entity.kind === 'POST').map((entity) => id(entity.ref)),
+    ],
+    tenureIds: successions.flatMap((succession) => [String(succession.from), String(succession.to)]),
+  });
+
+  const factRows = factWrites.flatMap((write): ReadonlyArray<{ created: boolean }> => write.rows);
   const entityRows = entityWrite.rows;
   const all = [sourceWrite, passageWrite, entityWrite, ...factWrites];
   return {
@@ -178,6 +190,7 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
     facts: countCreated(factRows),
     nodesCreated: all.reduce((sum, write) => sum + write.counters.nodesCreated, 0),
     relationshipsCreated: all.reduce((sum, write) => sum + write.counters.relationshipsCreated, 0),
+    intervalChanges,
   };
 }
 
@@ -207,7 +220,7 @@ async function checkExternalReferences(tx: WriteTransaction, valid: ValidDocumen
   const entityKinds = new Map(valid.document.entities.map((entity) => [valid.idsByRef.get(entity.ref), entity.kind]));
   const askIds = [...new Set([...references.map((reference) => reference.id), ...documentIds])];
   const { rows } = await tx.run('ingest_existing_kinds', { ids: askIds });
-  const existing = new Map(rows.map((row) => [String(row.id), String(row.kind)]));
+  const existing = new Map(rows.map((row) => [row.id, row.kind]));
   const problems: FieldProblem[] = [];
   for (const reference of references) {
     const kind = existing.get(reference.id);
@@ -231,7 +244,7 @@ async function checkExternalReferences(tx: WriteTransaction, valid: ValidDocumen
     }
   });
   if (problems.length > 0) throw badUserInput(problems);
-  return new Map(rows.filter((row) => row.target !== row.id).map((row) => [String(row.id), String(row.target)]));
+  return new Map(rows.filter((row) => row.target !== row.id).map((row) => [row.id, row.target]));
 }
 
 function entityProperties(entity: IngestEntity): Record<string, unknown> {
@@ -240,7 +253,7 @@ function entityProperties(entity: IngestEntity): Record<string, unknown> {
 }
 
 
-function countCreated(rows: ReadonlyArray<Record<string, unknown>>): IngestCounts {
+function countCreated(rows: ReadonlyArray<{ created: boolean }>): IngestCounts {
   const created = rows.filter((row) => row.created === true).length;
   return { created, matched: rows.length - created };
 }

@@ -8,10 +8,13 @@
  * Tenures are re-keyed: a tenure's id embeds the person and the post
  * (tenure:huang-qiang--secretary-...--2026), so drop's tenures get the id they would have had
  * under keep, and the old tenure ids redirect to the new ones. A later document that states the
- * same tenure of keep then matches it instead of creating a twin.
+ * same tenure of keep then matches it instead of creating a twin. Two tenures that became one,
+ * or two holders that became one person, change a post's succession: the posts of the moved
+ * tenures get their intervals recomputed in the same transaction.
  */
 import { badUserInput, notFound } from '../errors.js';
 import type { GraphStore } from '../graph/graphStore.js';
+import { recomputeTenureIntervals } from '../graph/recomputeTenureIntervals.js';
 import { tenureId } from '../model/ids.js';
 
 export interface MergeResult {
@@ -25,7 +28,7 @@ export async function mergeEntities(store: GraphStore, keep: string, drop: strin
     throw badUserInput([{ path: 'drop', message: `expected an id other than keep, but got: ${JSON.stringify(drop)}` }]);
   }
   return store.write(async (tx) => {
-    const check = (await tx.run('merge_entities_check', { keep, drop })).rows[0] ?? {};
+    const [check = { keepKind: null, dropKind: null, dropRedirectedTo: null }] = (await tx.run('merge_entities_check', { keep, drop })).rows;
     if (check.keepKind == null) throw notFound('entity', keep);
     if (check.dropKind == null) {
       if (check.dropRedirectedTo != null) {
@@ -49,17 +52,18 @@ export async function mergeEntities(store: GraphStore, keep: string, drop: strin
 
     const tenures = (await tx.run('merge_entity_tenures', { drop })).rows;
     const moves = tenures.map((row) => {
-      const person = row.personId === drop ? keep : String(row.personId);
-      const post = row.postId === drop ? keep : String(row.postId);
-      return { old: String(row.id), new: tenureId(person, post, (row.startDate as string | null) ?? undefined), person, post };
+      const person = row.personId === drop ? keep : row.personId;
+      const post = row.postId === drop ? keep : row.postId;
+      return { old: row.id, new: tenureId(person, post, row.startDate ?? undefined), person, post };
     });
     await tx.run('merge_rekey_tenures', { moves });
     const pairs = [{ drop, keep }, ...moves.map((move) => ({ drop: move.old, keep: move.new }))];
     const moved = (await tx.run('merge_move_relationships', { pairs })).rows;
     await tx.run('merge_finish', { keep, drop, tenureMoves: moves.map((move) => ({ old: move.old, new: move.new })) });
+    await recomputeTenureIntervals(tx, { postIds: [...moves.map((move) => move.post), ...(check.keepKind === 'POST' ? [keep] : [])] });
     return {
       id: keep,
-      relationshipsMoved: moved.reduce((sum, row) => sum + Number(row.moved), 0),
+      relationshipsMoved: moved.reduce((sum, row) => sum + row.moved, 0),
       tenuresMoved: moves.length,
     };
   });

@@ -37,3 +37,16 @@ export function lastDay(value: string): string {
   const last = daysInMonth(Number(year), Number(month));
   return `${year}-${month}-${String(last).padStart(2, '0')}`;
 }
+
+/** The days a question asks about, first and last ('YYYY-MM-DD'); null leaves a side open. */
+export interface DayRange {
+  heldFirst: string | null;
+  heldLast: string | null;
+}
+
+export const ALL_TIME: DayRange = Object.freeze({ heldFirst: null, heldLast: null });
+
+/** Any day from `from` to `to` (partial dates, both covered whole); `at` is from = to = at. */
+export function dayRange(from: string | null | undefined, to: string | null | undefined): DayRange {
+  return { heldFirst: from ? firstDay(from) : null, heldLast: to ? lastDay(to) : null };
+}

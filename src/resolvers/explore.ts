@@ -2,7 +2,6 @@
 import type { EntityKind } from '../model/document.js';
 import { badArgument, notFound } from '../errors.js';
 import { requireEntity } from './entity.js';
-import type { EntityRecord } from '../graph/records.js';
 import { bestMatchingName, buildSearchQuery } from '../graph/searchQuery.js';
 import { neighborhood, NEIGHBORHOOD_MAX_DEPTH, NEIGHBORHOOD_MAX_LIMIT } from '../graph/neighborhood.js';
 import { PATHS_MAX_FIRST, PATHS_MAX_HOPS, shortestPaths } from '../graph/paths.js';
@@ -39,8 +38,8 @@ export const exploreResolvers = {
         first,
       });
       return rows.map((row) => {
-        const entity = row.entity as EntityRecord;
-        return { entity, score: Number(row.score), matched: bestMatchingName(text, [entity.name, ...(entity.aliases ?? [])]) };
+        const { entity, score } = row;
+        return { entity, score, matched: bestMatchingName(text, [entity.name, ...(entity.aliases ?? [])]) };
       });
     },
     neighborhood: async (

@@ -3,14 +3,13 @@
  * and the Relay connections over the big lists (people, organizations, events, themes).
  */
 import { badArgument } from '../errors.js';
-import { asOfParams, tenuresHeldAt } from '../graph/asOf.js';
 import { CONNECTION_DEFAULT_FIRST, CONNECTION_MAX_FIRST, decodeCursor, toConnection } from '../graph/connections.js';
 import type { EntityRecord } from '../graph/records.js';
 import type { EntityKind } from '../model/document.js';
 import type { RequestContext } from './context.js';
 import { requireEntity } from './entity.js';
 import { checkRange } from './explore.js';
-import { heldAt, postTenuresAt, resolveTenures } from './people.js';
+import { daysAt } from './people.js';
 
 export const COLLEAGUES_MAX_FIRST = 500;
 export const INTERLOCKS_MAX_FIRST = 500;
@@ -19,11 +18,6 @@ const COLLEAGUE_ROW_LIMIT = 5000;
 const NAME_FILTER_MAX = 200;
 
 type Context = RequestContext;
-
-interface TenureRef {
-  id: string;
-  postId: string;
-}
 
 function pageArguments(args: { first?: number | null; after?: string | null }) {
   return {
@@ -58,7 +52,7 @@ function entityConnection(kind: EntityKind) {
       after,
       nameContains: nameFilter(args.nameContains),
       type: args.orgType ?? args.eventType ?? null,
-      ...asOfParams(args.at ?? null),
+      ...asOfDays(args.at),
     });
     const entities = (row?.entities ?? []) as EntityRecord[];
     for (const entity of entities) context.loaders.entity.prime(entity.id, entity);
@@ -66,27 +60,16 @@ function entityConnection(kind: EntityKind) {
   };
 }
 
-interface ColleagueRow {
-  colleagueId: string;
-  shared: EntityRecord;
-  tenures: Array<{ mine: TenureRef; theirs: TenureRef }>;
+/** The "as of" parameters of the queries that take one date: its first and last day, or nulls. */
+function asOfDays(at: string | null | undefined): { atFirst: string | null; atLast: string | null } {
+  const days = daysAt(at);
+  return { atFirst: days.heldFirst, atLast: days.heldLast };
 }
 
 async function colleagues(context: Context, personId: string, at: string | null, first: number) {
-  const rows = (await context.store.read('person_colleagues', {
-    id: personId,
-    atLast: asOfParams(at).atLast,
-    limit: COLLEAGUE_ROW_LIMIT,
-  })) as unknown as ColleagueRow[];
-  let kept = rows;
-  if (at !== null) {
-    const held = await tenuresHeldAt(context.store, rows.flatMap((row) => row.tenures.flatMap((pair) => [pair.mine, pair.theirs])), at);
-    kept = rows.filter(
-      (row) => row.tenures.length === 0 || row.tenures.some((pair) => held.has(pair.mine.id) && held.has(pair.theirs.id)),
-    );
-  }
+  const rows = await context.store.read('person_colleagues', { id: personId, ...asOfDays(at), limit: COLLEAGUE_ROW_LIMIT });
   const shared = new Map<string, EntityRecord[]>();
-  for (const row of kept) {
+  for (const row of rows) {
     const list = shared.get(row.colleagueId) ?? [];
     list.push(row.shared);
     shared.set(row.colleagueId, list);
@@ -110,7 +93,7 @@ export const relationshipResolvers = {
   Query: {
     succession: async (_root: unknown, args: { post: string }, context: Context) => {
       const post = await requireEntity(context, 'post', args.post, 'POST');
-      return postTenuresAt(context, post.id, null);
+      return context.loaders.postTenures().load(post.id);
     },
     colleagues: async (_root: unknown, args: { person: string; at?: string | null; first?: number | null }, context: Context) => {
       const person = await requireEntity(context, 'person', args.person, 'PERSON');
@@ -129,17 +112,8 @@ export const relationshipResolvers = {
       ]);
       // Compared as resolved, so an id merged into orgA counts as orgA.
       if (orgA.id === orgB.id) throw badArgument('orgB', `expected an organization other than orgA`, args.orgB);
-      // With `at`, the tenures held then are picked here, after the read: read enough candidates.
-      const limit = args.at ? INTERLOCKS_MAX_FIRST : first;
-      const rows = await context.store.read('organization_interlocks', { orgA: orgA.id, orgB: orgB.id, limit });
-      const interlocks = await Promise.all(
-        rows.map(async (row) => ({
-          personId: String(row.personId),
-          tenuresA: heldAt(await resolveTenures(context, row.tenuresA as TenureRef[]), args.at),
-          tenuresB: heldAt(await resolveTenures(context, row.tenuresB as TenureRef[]), args.at),
-        })),
-      );
-      return interlocks.filter((interlock) => interlock.tenuresA.length > 0 && interlock.tenuresB.length > 0).slice(0, first);
+      const rows = await context.store.read('organization_interlocks', { orgA: orgA.id, orgB: orgB.id, ...asOfDays(args.at), limit: first });
+      return rows;
     },
     people: entityConnection('PERSON'),
     organizations: entityConnection('ORGANIZATION'),

@@ -2,7 +2,8 @@
  * timeline(id): what happened to a person, organization, post or policy theme, in date order,
  * each entry with the evidence for it. Entries:
  * - TENURE_STARTED / TENURE_ENDED: a stated startDate / endDate of a tenure;
- * - TENURE_ATTESTED: a tenure without a stated start, on its earliest source's date;
+ * - TENURE_ATTESTED: a tenure without a stated start, on the date it counts from (its stored
+ *   effectiveStart: the earliest source's date, or a stated end attested later);
  * - EVENT: an event the person took part in, the organization organized or that addressed the theme;
  * - DOCUMENT: a document approved at one of those events (on the event's date), or concerning
  *   the theme (on the document's date).
@@ -11,11 +12,9 @@
  */
 import { badArgument, notFound } from '../errors.js';
 import { firstDay } from '../model/partialDate.js';
-import type { EntityRecord, ParticipationRecord } from '../graph/records.js';
+import type { EntityRecord, ParticipationRecord, TenureRecord } from '../graph/records.js';
 import { parseEvidence, type EvidenceRecord } from '../graph/records.js';
-import { inSuccessionOrder, type ResolvedTenure } from '../graph/tenureTimeline.js';
 import type { RequestContext } from './context.js';
-import { resolveTenures } from './people.js';
 
 type Context = RequestContext;
 
@@ -54,7 +53,7 @@ async function entitiesById(context: Context, ids: Iterable<string>): Promise<Ma
   return byId;
 }
 
-async function tenureEntries(context: Context, tenures: ReadonlyArray<ResolvedTenure>): Promise<TimelineEntry[]> {
+async function tenureEntries(context: Context, tenures: ReadonlyArray<TenureRecord>): Promise<TimelineEntry[]> {
   const names = await entitiesById(context, tenures.flatMap((tenure) => [tenure.personId, tenure.postId]));
   const entries: TimelineEntry[] = [];
   for (const tenure of tenures) {
@@ -64,8 +63,8 @@ async function tenureEntries(context: Context, tenures: ReadonlyArray<ResolvedTe
     const evidence = parseEvidence(tenure.evidence);
     if (tenure.startDate) {
       entries.push({ date: tenure.startDate, kind: 'TENURE_STARTED', summary: `${person} took up the post of ${postName}`, entity: post, evidence });
-    } else if (tenure.attestedFrom) {
-      entries.push({ date: tenure.attestedFrom, kind: 'TENURE_ATTESTED', summary: `${person} is attested as ${postName}`, entity: post, evidence });
+    } else if (tenure.effectiveStart) {
+      entries.push({ date: tenure.effectiveStart, kind: 'TENURE_ATTESTED', summary: `${person} is attested as ${postName}`, entity: post, evidence });
     }
     if (tenure.endDate) {
       entries.push({ date: tenure.endDate, kind: 'TENURE_ENDED', summary: `${person} left the post of ${postName}`, entity: post, evidence });
@@ -99,17 +98,16 @@ function eventEntry(event: EntityRecord, summary: string, evidence: unknown): Ti
 
 async function personTimeline(context: Context, person: EntityRecord): Promise<TimelineEntry[]> {
   const [records, participations] = await Promise.all([
-    context.loaders.personTenures.load(person.id),
+    context.loaders.personTenures().load(person.id),
     context.loaders.personParticipations.load(person.id),
   ]);
-  const tenures = await resolveTenures(context, records);
   const events = await entitiesById(context, participations.map((record: ParticipationRecord) => record.eventId));
   const eventEntries = participations.flatMap((record) => {
     const event = events.get(record.eventId);
     return event ? eventEntry(event, `${person.name} ${ROLE_WORDS[record.role] ?? 'took part in'} ${event.name}`, record.evidence) : [];
   });
   return [
-    ...(await tenureEntries(context, tenures)),
+    ...(await tenureEntries(context, records)),
     ...eventEntries,
     ...(await approvedDocumentEntries(context, [...events.values()])),
   ];
@@ -120,10 +118,10 @@ async function organizationTimeline(context: Context, organization: EntityRecord
     context.loaders.related.load({ id: organization.id, type: 'POST_OF', direction: 'IN' }),
     context.loaders.related.load({ id: organization.id, type: 'ORGANIZED_BY', direction: 'IN' }),
   ]);
-  const perPost = await context.loaders.postTenures.loadMany(posts.map((post) => post.entity.id));
+  const perPost = await context.loaders.postTenures().loadMany(posts.map((post) => post.entity.id));
   const tenures = perPost.flatMap((list) => {
     if (list instanceof Error) throw list;
-    return [...list.values()];
+    return list;
   });
   const events = organized.map((item) => item.entity);
   return [
@@ -134,7 +132,7 @@ async function organizationTimeline(context: Context, organization: EntityRecord
 }
 
 async function postTimeline(context: Context, post: EntityRecord): Promise<TimelineEntry[]> {
-  return tenureEntries(context, inSuccessionOrder((await context.loaders.postTenures.load(post.id)).values()));
+  return tenureEntries(context, await context.loaders.postTenures().load(post.id));
 }
 
 async function themeTimeline(context: Context, theme: EntityRecord): Promise<TimelineEntry[]> {

@@ -4,6 +4,7 @@
 // It speaks only the public GraphQL API (POST /graphql) and GET /export.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular, type EdgeSingular } from 'cytoscape';
 import { KIND_COLOURS } from '../../src/export/kindColours.js';
+import { existedByDay, heldOnDay } from '../../src/model/asOfDay.js';
 import './explore.css';
 
 type Kind = keyof typeof KIND_COLOURS;
@@ -227,21 +228,14 @@ function labelOf(id: string): string {
 
 // ---- "as of" ---------------------------------------------------------------------------------
 
-const firstDay = (date: string) => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
-const lastDay = (date: string) => (date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date);
-
 /** An event, document or source exists from its date on; undated entities always. */
 function nodeValidAt(node: NodeSingular, at: string): boolean {
-  const properties = node.data('properties') as Record<string, unknown>;
-  const date = properties.startDate ?? properties.date ?? properties.publishedDate;
-  return typeof date !== 'string' || firstDay(date) <= at;
+  return existedByDay(node.data('properties') as Record<string, unknown>, at);
 }
 
-/** A tenure (HOLDS) is valid within its dates; an unknown start or end leaves that side open. */
+/** A tenure (HOLDS) counts on the days the server stored for it (heldFrom to heldTo). */
 function edgeValidAt(edge: EdgeSingular, at: string): boolean {
-  if (edge.data('type') !== 'HOLDS') return true;
-  const { startDate, endDate } = edge.data('properties') as { startDate?: string; endDate?: string };
-  return (!startDate || firstDay(startDate) <= at) && (!endDate || lastDay(endDate) >= at);
+  return edge.data('type') !== 'HOLDS' || heldOnDay(edge.data('properties') as Record<string, unknown>, at);
 }
 
 function applyAsOf(): void {
