@@ -1,6 +1,6 @@
 // source_facts: every fact the given sources support, as graph edges (a tenure is one HOLDS edge
 // from the person to the post; a participant group is a HAS_PARTICIPANT_GROUP edge from the
-// event to the group). Facts are found through the entities each source mentions or refers to
+// event to the group; a stated succession a SUCCEEDS edge between tenure ids). Facts are found through the entities each source mentions or refers to
 // by id, so the work is bounded by their degree, never a scan of the graph.
 // $sourceIds: list of source ids.
 // Returns: sourceId, edge {type, source, target, properties}.
@@ -25,6 +25,11 @@ CALL (sourceId, anchors) {
   MATCH (person:Person)-[:HOLDS]->(t:Tenure)-[:OF_POST]->(post:Post)
   WHERE (person = n OR post = n) AND sourceId IN t.sourceIds
   RETURN {type: 'HOLDS', source: person.id, target: post.id, properties: properties(t)} AS edge
+  UNION
+  UNWIND anchors AS n
+  MATCH (n:Person)-[:HOLDS]->(:Tenure)-[r:SUCCEEDS]-(:Tenure)
+  WHERE sourceId IN coalesce(r.sourceIds, [])
+  RETURN {type: 'SUCCEEDS', source: startNode(r).id, target: endNode(r).id, properties: properties(r)} AS edge
   UNION
   UNWIND anchors AS n
   MATCH (n:Event)-[:HAS_PARTICIPANT_GROUP]->(g:ParticipantGroup)

@@ -177,6 +177,18 @@ export const CYPHER_QUERIES = {
     },
     { tenures: string[]; groups: string[]; participations: string[]; relations: string[] }
   >(),
+  post_tenure_intervals: defineQuery<
+    { postIds: string[] },
+    {
+      id: string;
+      personId: string;
+      postId: string;
+      effectiveStart: Nullable<string>;
+      effectiveEnd: Nullable<string>;
+      heldFrom: Nullable<string>;
+      heldTo: Nullable<string>;
+    }
+  >(),
 } as const;
 
 export type QueryName = keyof typeof CYPHER_QUERIES;

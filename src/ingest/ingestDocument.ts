@@ -10,6 +10,7 @@ import { KIND_LABELS, type IngestEntity } from '../model/document.js';
 import { participantGroupId, slugify, tenureId } from '../model/ids.js';
 import { withoutUndefined } from '../model/withoutUndefined.js';
 import { passageRows } from '../passages/splitPassages.js';
+import { dryRunValidDocument, type DryRunResult } from './dryRun.js';
 import { validateDocument, type ValidDocument } from './validateDocument.js';
 
 export interface IngestCounts {
@@ -39,14 +40,19 @@ export function evidencePrefix(sourceId: string): string {
   return `{"s":${JSON.stringify(sourceId)},`;
 }
 
-/** Validates and writes; throws BAD_USER_INPUT listing every problem when the input is bad. */
+/**
+ * Validates and writes; throws BAD_USER_INPUT listing every problem when the input is bad.
+ * With dryRun, writes the same way in a transaction that is rolled back, and says what would
+ * have changed (see dryRun.ts).
+ */
 export async function ingestDocument(
   store: GraphStore,
   input: unknown,
-  options: { timeoutMs?: number } = {},
-): Promise<IngestResult> {
+  options: { timeoutMs?: number; dryRun?: boolean } = {},
+): Promise<IngestResult | DryRunResult> {
   const validation = validateDocument(input);
   if (!validation.ok) throw badUserInput(validation.problems);
+  if (options.dryRun) return dryRunValidDocument(store, validation.value, options);
   return store.write((tx) => writeValidDocument(tx, validation.value), options);
 }
 
@@ -58,7 +64,7 @@ export function sourceIdOf(valid: ValidDocument): string {
   return `source:${slugify(parts.join(' '))}`;
 }
 
-async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): Promise<IngestResult> {
+export async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): Promise<IngestResult> {
   const { document, idsByRef } = valid;
   const sourceId = sourceIdOf(valid);
   const redirects = await checkExternalReferences(tx, valid);

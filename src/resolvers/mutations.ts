@@ -20,13 +20,13 @@ function requireWriteAccess(context: RequestContext): void {
 
 export const mutationResolvers = {
   Mutation: {
-    ingest: async (_root: unknown, args: { input: unknown }, context: RequestContext) => {
+    ingest: async (_root: unknown, args: { input: unknown; dryRun?: boolean | null }, context: RequestContext) => {
       requireWriteAccess(context);
-      return ingestDocument(context.store, documentFromInput(args.input));
+      return ingestDocument(context.store, documentFromInput(args.input), { dryRun: args.dryRun === true });
     },
-    ingestDocument: async (_root: unknown, args: { document: unknown }, context: RequestContext) => {
+    ingestDocument: async (_root: unknown, args: { document: unknown; dryRun?: boolean | null }, context: RequestContext) => {
       requireWriteAccess(context);
-      return ingestDocument(context.store, args.document);
+      return ingestDocument(context.store, args.document, { dryRun: args.dryRun === true });
     },
     retractSource: async (_root: unknown, args: { id: string }, context: RequestContext) => {
       requireWriteAccess(context);
@@ -41,5 +41,7 @@ export const mutationResolvers = {
   },
   IngestResult: {
     source: (result: { sourceId: string }, _args: unknown, context: RequestContext) => context.loaders.entity.load(result.sourceId),
+    dryRun: (result: { dryRun?: boolean }) => result.dryRun === true,
+    changes: (result: { changes?: unknown }) => result.changes ?? null,
   },
 };
