@@ -65,7 +65,9 @@ export function* benchDocuments(shape: BenchShape): Generator<IngestDocument> {
       fact({ type: 'ORGANIZED_BY', from: event, to: bureau }, `Bureau ${b} held meeting ${b}.`);
       fact({ type: 'ADDRESSED', from: event, to: ids.theme(b % shape.themes) }, `Meeting ${b} addressed theme ${b % shape.themes}.`);
       for (let p = 0; p < shape.postsPerBureau; p += 1) {
-        const post = entity({ kind: 'POST', id: ids.post(b, p), name: `Post ${p} of Bench ${shape.tag} Bureau ${b}`, role: `Officer ${p}` } as never);
+        // Even posts have one seat (a holder's start ends the previous holder's tenure); odd ones several.
+        const seats = p % 2 === 0 ? { seats: 1 } : {};
+        const post = entity({ kind: 'POST', id: ids.post(b, p), name: `Post ${p} of Bench ${shape.tag} Bureau ${b}`, role: `Officer ${p}`, ...seats } as never);
         fact({ type: 'POST_OF', from: post, to: bureau }, `Post ${p} belongs to bureau ${b}.`);
         for (let h = 0; h < shape.holdersPerPost; h += 1) {
           const person = entity({ kind: 'PERSON', id: ids.person(b, p, h), name: `Bench ${shape.tag} Person ${b}-${p}-${h}` } as never);

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertPopolo, titleFromFileName, type PopoloConversion } from '../src/import/popolo.js';
 import { topLevelArraySpans } from '../src/import/jsonSpans.js';
 import { entityId } from '../src/model/ids.js';
-import { ingestDocument } from '../src/ingest/ingestDocument.js';
+import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from '../src/ingest/ingestDocument.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
@@ -237,21 +237,27 @@ describe('importing into the graph', () => {
   let firstImport: Awaited<ReturnType<typeof ingestDocument>>;
 
   beforeAll(async () => {
-    firstImport = await ingestDocument(server.app.store, conversion.document);
+    firstImport = await ingestDocument(server.app.store, conversion.document, { timeoutMs: BULK_INGEST_TIMEOUT_MS });
   }, 120_000);
 
   it('creates every entity and fact once, and a re-import creates nothing', async () => {
     const entityCount = conversion.document.entities.length;
     const factCount = conversion.document.facts.length;
-    expect({ ...firstImport, nodesCreated: undefined, relationshipsCreated: undefined }).toEqual({
+    expect({ ...firstImport, nodesCreated: undefined, relationshipsCreated: undefined, intervalChanges: undefined }).toEqual({
       sourceId: SOURCE_ID,
       sourceCreated: true,
       entities: { created: entityCount, matched: 0 },
       facts: { created: factCount, matched: 0 },
       nodesCreated: undefined,
       relationshipsCreated: undefined,
+      intervalChanges: undefined,
     });
-    const again = await ingestDocument(server.app.store, convertPopolo(raw, { name: SOURCE_NAME, publisher: 'EveryPolitician' }).document);
+    // The new tenures got their intervals computed, each once.
+    const tenureIds = firstImport.intervalChanges.map((change) => change.id);
+    expect(tenureIds.length).toBeGreaterThan(0);
+    expect(tenureIds.length).toBeLessThanOrEqual(conversion.document.facts.filter((fact) => fact.type === 'TENURE').length);
+    expect(tenureIds).toHaveLength(new Set(tenureIds).size);
+    const again = await ingestDocument(server.app.store, convertPopolo(raw, { name: SOURCE_NAME, publisher: 'EveryPolitician' }).document, { timeoutMs: BULK_INGEST_TIMEOUT_MS });
     expect(again).toEqual({
       sourceId: SOURCE_ID,
       sourceCreated: false,
@@ -259,6 +265,7 @@ describe('importing into the graph', () => {
       facts: { created: 0, matched: factCount },
       nodesCreated: 0,
       relationshipsCreated: 0,
+      intervalChanges: [],
     });
   });
 

@@ -30,6 +30,7 @@ describe('seeding', () => {
         facts: { created: 0, matched: 41 },
         nodesCreated: 0,
         relationshipsCreated: 0,
+        intervalChanges: [],
       });
     } finally {
       await server.stop();

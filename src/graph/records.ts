@@ -50,6 +50,25 @@ export interface ParticipantGroupRecord {
   evidence: string[];
 }
 
+/** A theme an event or document addresses, with the stored evidence of the link. */
+export interface ThemeLinkRecord {
+  theme: EntityRecord;
+  evidence: unknown;
+}
+
+/** A colleague of a person and what they share. */
+export interface ColleagueRecord {
+  personId: string;
+  shared: EntityRecord[];
+}
+
+/** A person holding posts in two organizations, with the tenures in each. */
+export interface InterlockRecord {
+  personId: string;
+  tenuresA: TenureRecord[];
+  tenuresB: TenureRecord[];
+}
+
 export interface RelatedRecord {
   entity: EntityRecord;
   relationship: Record<string, unknown>;

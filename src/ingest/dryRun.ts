@@ -7,6 +7,7 @@
  * already had it, and which tenure intervals would move.
  */
 import type { RowOf } from '../graph/cypherQueries.js';
+import type { ParticipationRole } from '../model/document.js';
 import type { GraphStore, WriteTransaction } from '../graph/graphStore.js';
 import type { ValidDocument } from './validateDocument.js';
 import { sourceIdOf, writeValidDocument, type IngestResult } from './ingestDocument.js';
@@ -17,7 +18,7 @@ export interface FactChange {
   type: string;
   source: string;
   target: string;
-  role: string | null;
+  role: ParticipationRole | null;
 }
 
 export interface HeldInterval {
@@ -116,7 +117,7 @@ function edgeKey(type: string, source: string, target: string, role: unknown, id
 
 function factChanges(recorded: ReadonlyArray<{ name: string; params: unknown; rows: unknown[] }>): Array<{ created: boolean; change: FactChange }> {
   const changes: Array<{ created: boolean; change: FactChange }> = [];
-  const change = (type: string, source: string, target: string, role: string | null, id?: string) => ({
+  const change = (type: string, source: string, target: string, role: ParticipationRole | null, id?: string) => ({
     id: edgeKey(type, source, target, role, id),
     type,
     source,
@@ -132,7 +133,8 @@ function factChanges(recorded: ReadonlyArray<{ name: string; params: unknown; ro
   for (const row of rowsOf(recorded, 'ingest_participations')) changes.push({ created: row.created, change: change('PARTICIPATED_IN', row.person, row.event, row.role) });
   const groups = new Map(paramsOf(recorded, 'ingest_participant_groups', 'groups').map((group) => [String(group.id), group]));
   for (const row of rowsOf(recorded, 'ingest_participant_groups')) {
-    changes.push({ created: row.created, change: change('HAS_PARTICIPANT_GROUP', String(groups.get(row.id)?.event), row.id, String(groups.get(row.id)?.role ?? '') || null) });
+    const role = groups.get(row.id)?.role as ParticipationRole | undefined;
+    changes.push({ created: row.created, change: change('HAS_PARTICIPANT_GROUP', String(groups.get(row.id)?.event), row.id, role ?? null) });
   }
   for (const row of rowsOf(recorded, 'ingest_successions')) changes.push({ created: row.created, change: change('SUCCEEDS', row.from, row.to, null) });
   return changes;

@@ -2,6 +2,7 @@
  * Entity lookups by id and the Entity interface. An unknown id answers null; every entity
  * type shares the evidence field (its mentions by sources).
  */
+import type { Resolvers } from '../generated/resolverTypes.js';
 import { KIND_LABELS, type EntityKind } from '../model/document.js';
 import type { EntityRecord } from '../graph/records.js';
 import type { RequestContext } from './context.js';
@@ -29,6 +30,16 @@ export async function requireEntity(context: RequestContext, argument: string, i
   return entity;
 }
 
+/**
+ * An entity the graph guarantees (the person of a fact, the organization of a post): a missing
+ * one means a broken store, answered as an internal error rather than a null the schema forbids.
+ */
+export async function existingEntity(context: RequestContext, id: string): Promise<EntityRecord> {
+  const entity = await context.loaders.entity.load(id);
+  if (!entity) throw new Error(`The graph refers to ${JSON.stringify(id)}, which is not there`);
+  return entity;
+}
+
 const sharedEntityFields = { evidence: entityEvidence, aliases: (entity: EntityRecord) => entity.aliases ?? [] };
 
 export const entityResolvers = {
@@ -47,7 +58,7 @@ export const entityResolvers = {
     source: entityOfKind('SOURCE'),
   },
   ...Object.fromEntries(Object.values(KIND_LABELS).map((typeName) => [typeName, sharedEntityFields])),
-};
+} satisfies Resolvers;
 
 /** Entities linked to `entity` by one relationship type, in one direction. */
 export async function relatedEntities(
@@ -68,6 +79,18 @@ export async function relatedEntity(
   direction: 'OUT' | 'IN',
 ): Promise<EntityRecord | null> {
   return (await relatedEntities(context, entity, type, direction))[0] ?? null;
+}
+
+/** The one entity a link the graph guarantees leads to (a post's organization). */
+export async function requiredRelatedEntity(
+  context: RequestContext,
+  entity: EntityRecord,
+  type: string,
+  direction: 'OUT' | 'IN',
+): Promise<EntityRecord> {
+  const related = await relatedEntity(context, entity, type, direction);
+  if (!related) throw new Error(`${JSON.stringify(entity.id)} has no ${type} link, which the graph guarantees`);
+  return related;
 }
 
 /** Linked entities with the evidence of each link (ThemeLink and the like). */

@@ -1,8 +1,9 @@
 /** Events, organizations, themes, documents and places: the links around what happened. */
+import type { Resolvers } from '../generated/resolverTypes.js';
 import type { ParticipationRole } from '../model/document.js';
 import type { EntityRecord, ParticipantGroupRecord } from '../graph/records.js';
 import type { RequestContext } from './context.js';
-import { relatedEntities, relatedEntity, relatedWithEvidence } from './entity.js';
+import { existingEntity, relatedEntities, relatedEntity, relatedWithEvidence } from './entity.js';
 import { factEvidence } from './evidence.js';
 import { byRole } from './people.js';
 
@@ -26,7 +27,7 @@ export const eventResolvers = {
     partOf: (event: Parent, _args: unknown, context: Context) => relatedEntity(context, event, 'PART_OF', 'OUT'),
   },
   ParticipantGroup: {
-    event: (group: ParticipantGroupRecord, _args: unknown, context: Context) => context.loaders.entity.load(group.eventId),
+    event: (group: ParticipantGroupRecord, _args: unknown, context: Context) => existingEntity(context, group.eventId),
     organization: (group: ParticipantGroupRecord, _args: unknown, context: Context) =>
       group.organizationId ? context.loaders.entity.load(group.organizationId) : null,
     evidence: factEvidence,
@@ -55,6 +56,10 @@ export const eventResolvers = {
   },
   Source: {
     text: async (source: Parent, _args: unknown, context: Context) =>
-      typeof source.text === 'string' ? source.text : ((await context.loaders.entity.load(source.id))?.text ?? null),
+    {
+      if (typeof source.text === 'string') return source.text;
+      const loaded = await context.loaders.entity.load(source.id);
+      return typeof loaded?.text === 'string' ? loaded.text : null;
+    },
   },
-};
+} satisfies Resolvers;

@@ -1,4 +1,5 @@
 /** Search, neighborhoods and paths: finding entities and how they are connected. */
+import type { Resolvers } from '../generated/resolverTypes.js';
 import type { EntityKind } from '../model/document.js';
 import { badArgument, notFound } from '../errors.js';
 import { requireEntity } from './entity.js';
@@ -70,4 +71,4 @@ export const exploreResolvers = {
   GraphEdge: {
     evidence: (edge: GraphEdge) => edge.evidence,
   },
-};
+} satisfies Resolvers;

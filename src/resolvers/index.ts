@@ -1,4 +1,5 @@
 /** All resolvers, merged type by type from the files that each own one part of the schema. */
+import type { Resolvers } from '../generated/resolverTypes.js';
 import { DateScalar, JsonScalar } from './scalars.js';
 import { entityResolvers } from './entity.js';
 import { evidenceResolvers } from './evidence.js';
@@ -28,7 +29,11 @@ function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
   return merged;
 }
 
-export const resolvers = mergeResolvers(
+/**
+ * The merged map is checked against the types generated from schema.graphql
+ * (src/generated/resolverTypes.ts): a resolver that returns the wrong shape fails the type check.
+ */
+export const resolvers: Resolvers = mergeResolvers(
   { Date: DateScalar, JSON: JsonScalar },
   entityResolvers,
   evidenceResolvers,

@@ -1,10 +1,11 @@
 /** Person, Post and Tenure: who held which post, when, and who came before and after. */
+import type { Resolvers } from '../generated/resolverTypes.js';
 import type { ParticipationRole } from '../model/document.js';
 import type { EntityRecord, ParticipationRecord, TenureRecord } from '../graph/records.js';
 import { badArgument, notFound } from '../errors.js';
 import { ALL_TIME, dayRange, firstDay, lastDay, type DayRange } from '../model/partialDate.js';
 import type { RequestContext } from './context.js';
-import { relatedEntity } from './entity.js';
+import { existingEntity, requiredRelatedEntity } from './entity.js';
 import { factEvidence } from './evidence.js';
 
 /** The days `at` names, or all time when it is not given. */
@@ -49,14 +50,14 @@ export const peopleResolvers = {
   },
   Post: {
     organization: (post: EntityRecord, _args: unknown, context: RequestContext) =>
-      relatedEntity(context, post, 'POST_OF', 'OUT'),
+      requiredRelatedEntity(context, post, 'POST_OF', 'OUT'),
     tenures: (post: EntityRecord, args: { at?: string | null }, context: RequestContext) =>
       context.loaders.postTenures(daysAt(args.at)).load(post.id),
     seats: (post: EntityRecord) => (typeof post.seats === 'number' ? post.seats : post.seats == null ? null : Number(post.seats)),
   },
   Tenure: {
-    person: (tenure: TenureRecord, _args: unknown, context: RequestContext) => context.loaders.entity.load(tenure.personId),
-    post: (tenure: TenureRecord, _args: unknown, context: RequestContext) => context.loaders.entity.load(tenure.postId),
+    person: (tenure: TenureRecord, _args: unknown, context: RequestContext) => existingEntity(context, tenure.personId),
+    post: (tenure: TenureRecord, _args: unknown, context: RequestContext) => existingEntity(context, tenure.postId),
     predecessor: (tenure: TenureRecord, _args: unknown, context: RequestContext) =>
       tenure.predecessorId ? context.loaders.tenure.load(tenure.predecessorId) : null,
     successor: (tenure: TenureRecord, _args: unknown, context: RequestContext) =>
@@ -65,10 +66,10 @@ export const peopleResolvers = {
     evidence: factEvidence,
   },
   Participation: {
-    person: (record: ParticipationRecord, _args: unknown, context: RequestContext) => context.loaders.entity.load(record.personId),
-    event: (record: ParticipationRecord, _args: unknown, context: RequestContext) => context.loaders.entity.load(record.eventId),
+    person: (record: ParticipationRecord, _args: unknown, context: RequestContext) => existingEntity(context, record.personId),
+    event: (record: ParticipationRecord, _args: unknown, context: RequestContext) => existingEntity(context, record.eventId),
     capacity: (record: ParticipationRecord, _args: unknown, context: RequestContext) =>
       record.capacityId ? context.loaders.entity.load(record.capacityId) : null,
     evidence: factEvidence,
   },
-};
+} satisfies Resolvers;

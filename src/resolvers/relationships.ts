@@ -2,12 +2,13 @@
  * Relationship questions: succession of a post, colleagues, interlocks between organizations,
  * and the Relay connections over the big lists (people, organizations, events, themes).
  */
+import type { Resolvers } from '../generated/resolverTypes.js';
 import { badArgument } from '../errors.js';
 import { CONNECTION_DEFAULT_FIRST, CONNECTION_MAX_FIRST, decodeCursor, toConnection } from '../graph/connections.js';
 import type { EntityRecord } from '../graph/records.js';
 import type { EntityKind } from '../model/document.js';
 import type { RequestContext } from './context.js';
-import { requireEntity } from './entity.js';
+import { existingEntity, requireEntity } from './entity.js';
 import { checkRange } from './explore.js';
 import { daysAt } from './people.js';
 
@@ -121,10 +122,10 @@ export const relationshipResolvers = {
     policyThemes: entityConnection('POLICY_THEME'),
   },
   Colleague: {
-    person: (colleague: { personId: string }, _args: unknown, context: Context) => context.loaders.entity.load(colleague.personId),
+    person: (colleague: { personId: string }, _args: unknown, context: Context) => existingEntity(context, colleague.personId),
   },
   Interlock: {
-    person: (interlock: { personId: string }, _args: unknown, context: Context) => context.loaders.entity.load(interlock.personId),
+    person: (interlock: { personId: string }, _args: unknown, context: Context) => existingEntity(context, interlock.personId),
   },
   Organization: {
     postsConnection: relatedConnection('POST_OF', 'IN'),
@@ -140,4 +141,4 @@ export const relationshipResolvers = {
       return toConnection(page.people, { totalCount: page.totalCount, hasNextPage: page.hasNextPage, after });
     },
   },
-};
+} satisfies Resolvers;

@@ -3,6 +3,7 @@
  * constituency seat), the party a tenure was held on behalf of, and identifiers in other
  * registers. All through the per-request loaders, so a list of tenures costs no extra round trips.
  */
+import type { Resolvers } from '../generated/resolverTypes.js';
 import type { EntityRecord, TenureRecord } from '../graph/records.js';
 import type { RequestContext } from './context.js';
 import { relatedEntity } from './entity.js';
@@ -22,4 +23,4 @@ export const representationResolvers = {
       return organization?.kind === 'ORGANIZATION' ? organization : null;
     },
   },
-};
+} satisfies Resolvers;

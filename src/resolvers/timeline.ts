@@ -10,6 +10,7 @@
  * Undated events and documents have no place on a timeline and are left out. Every list read is
  * bounded by the nested-list limit of the loaders.
  */
+import type { Resolvers } from '../generated/resolverTypes.js';
 import { badArgument, notFound } from '../errors.js';
 import { firstDay } from '../model/partialDate.js';
 import type { EntityRecord, ParticipationRecord, TenureRecord } from '../graph/records.js';
@@ -182,4 +183,4 @@ export const timelineResolvers = {
       return inDateOrder(await build(context, entity));
     },
   },
-};
+} satisfies Resolvers;
