@@ -9,6 +9,8 @@ import { recomputeTenureIntervals, type IntervalChange } from '../graph/recomput
 import { KIND_LABELS, type IngestEntity } from '../model/document.js';
 import { participantGroupId, slugify, tenureId } from '../model/ids.js';
 import { withoutUndefined } from '../model/withoutUndefined.js';
+import { passageRows } from '../passages/splitPassages.js';
+import { dryRunValidDocument, type DryRunResult } from './dryRun.js';
 import { validateDocument, type ValidDocument } from './validateDocument.js';
 import { matchExistingIdentifiers } from './matchIdentifiers.js';
 import { withdrawUnstated, type Withdrawn } from './withdrawUnstated.js';
@@ -58,14 +60,28 @@ export function evidencePrefix(sourceId: string): string {
   return `{"s":${JSON.stringify(sourceId)},`;
 }
 
-/** Validates and writes; throws BAD_USER_INPUT listing every problem when the input is bad. */
-export async function ingestDocument(store: GraphStore, input: unknown, options: IngestOptions = {}): Promise<IngestResult> {
+/**
+ * Validates and writes; throws BAD_USER_INPUT listing every problem when the input is bad.
+ * With dryRun, writes the same way in a transaction that is rolled back, and says what would
+ * have changed (see dryRun.ts).
+ */
+export async function ingestDocument(store: GraphStore, input: unknown, options?: IngestOptions & { dryRun?: false }): Promise<IngestResult>;
+export async function ingestDocument(store: GraphStore, input: unknown, options: IngestOptions & { dryRun?: boolean }): Promise<IngestResult | DryRunResult>;
+export async function ingestDocument(
+  store: GraphStore,
+  input: unknown,
+  options: IngestOptions & { dryRun?: boolean } = {},
+): Promise<IngestResult | DryRunResult> {
   const validation = validateDocument(input);
   if (!validation.ok) throw badUserInput(validation.problems);
-  return store.write(async (tx) => {
-    const valid = options.matchIdentifiers ? await matchExistingIdentifiers(tx, validation.value) : validation.value;
-    return writeValidDocument(tx, valid, options);
-  }, options);
+  if (options.dryRun) return dryRunValidDocument(store, validation.value, options);
+  return store.write((tx) => prepareAndWrite(tx, validation.value, options), options);
+}
+
+/** Matches identifiers when asked, then writes: the one write path of real and dry runs. */
+export async function prepareAndWrite(tx: WriteTransaction, valid: ValidDocument, options: IngestOptions = {}): Promise<IngestResult> {
+  const prepared = options.matchIdentifiers ? await matchExistingIdentifiers(tx, valid) : valid;
+  return writeValidDocument(tx, prepared, options);
 }
 
 /** The id a document's source gets: explicit, or from publisher, date and title. */
@@ -100,6 +116,9 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument, op
       referencedIds: valid.externalReferences.length > 0 ? [...new Set(valid.externalReferences.map((reference) => redirects.get(reference.id) ?? reference.id))] : undefined,
     }),
   });
+  // The text as searchable passages (sentences), in the same transaction.
+  const passages = passageRows(sourceId, source.text);
+  const passageWrite = await tx.run('ingest_passages', { sourceId, ids: passages.map((passage) => passage.id), passages });
   const entityWrite = await tx.run('ingest_entities', {
     sourceId,
     entities: document.entities.map((entity) => ({
@@ -211,7 +230,7 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument, op
 
   const factRows = factWrites.flatMap((write): ReadonlyArray<{ created: boolean }> => write.rows);
   const entityRows = entityWrite.rows;
-  const all = [sourceWrite, entityWrite, ...factWrites];
+  const all = [sourceWrite, passageWrite, entityWrite, ...factWrites];
   return {
     sourceId,
     sourceCreated: sourceWrite.rows[0]?.created === true,

@@ -11,6 +11,8 @@ import { timelineResolvers } from './timeline.js';
 import { mutationResolvers } from './mutations.js';
 import { representationResolvers } from './representation.js';
 import { identifierResolvers } from './identifiers.js';
+import { passageResolvers } from './passages.js';
+import { draftResolvers } from './draft.js';
 
 type ResolverMap = Record<string, unknown>;
 
@@ -44,4 +46,6 @@ export const resolvers: Resolvers = mergeResolvers(
   mutationResolvers,
   representationResolvers,
   identifierResolvers,
+  passageResolvers,
+  draftResolvers,
 );
