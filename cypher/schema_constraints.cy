@@ -23,6 +23,10 @@ CREATE INDEX tenure_held_from IF NOT EXISTS FOR (n:Tenure) ON (n.heldFrom);
 CREATE INDEX tenure_held_to IF NOT EXISTS FOR (n:Tenure) ON (n.heldTo);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.searchText]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
+// Identifiers ("wikidata:Q7747") are a list on each entity; a range index cannot answer "this
+// value is in the list", a full-text index with the keyword analyzer keeps every element whole.
+CREATE FULLTEXT INDEX entity_identifiers IF NOT EXISTS FOR (n:Entity) ON EACH [n.identifiers]
+  OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
 CREATE FULLTEXT INDEX passage_text IF NOT EXISTS FOR (n:Passage) ON EACH [n.text]
   OPTIONS {indexConfig: {`fulltext.analyzer`: 'cjk'}};
 CALL db.awaitIndexes(300);

@@ -155,6 +155,17 @@ export const CYPHER_QUERIES = {
     }
   >(),
   tenure_intervals_store: defineQuery<{ intervals: TenureInterval[] }, { id: string; before: StoredHeldDays; after: StoredHeldDays }>(),
+  entities_by_identifier: defineQuery<{ identifiers: Array<{ key: string; query: string }> }, { key: string; id: string; kind: EntityKind }>(),
+  withdraw_unstated: defineQuery<
+    { sourceId: string; evidencePrefix: string; entityIds: string[]; tenureIds: string[]; groupIds: string[]; factKeys: string[] },
+    { factsRemoved: number; factsKept: number; entitiesRemoved: string[]; affectedPostIds: string[] }
+  >(),
+  export_entity_ids: defineQuery<{ source: Nullable<string>; limit: number }, { id: string }>(),
+  export_entities: defineQuery<{ ids: string[] }, { entity: Record<string, unknown>; relations: Array<{ type: string; to: string }> }>(),
+  export_tenures: defineQuery<
+    { personIds: string[] },
+    { tenure: Record<string, unknown>; personId: string; postId: string; onBehalfOfId: Nullable<string> }
+  >(),
   ingest_passages: defineQuery<
     { sourceId: string; ids: string[]; passages: Array<{ id: string; start: number; end: number; text: string }> },
     { passages: number }

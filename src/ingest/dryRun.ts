@@ -10,7 +10,7 @@ import type { RowOf } from '../graph/cypherQueries.js';
 import type { ParticipationRole } from '../model/document.js';
 import type { GraphStore, WriteTransaction } from '../graph/graphStore.js';
 import type { ValidDocument } from './validateDocument.js';
-import { sourceIdOf, writeValidDocument, type IngestResult } from './ingestDocument.js';
+import { prepareAndWrite, sourceIdOf, type IngestOptions, type IngestResult } from './ingestDocument.js';
 
 /** A fact as graph edges show it: its edge id, type and ends (a tenure is HOLDS person → post). */
 export interface FactChange {
@@ -53,7 +53,7 @@ export interface DryRunResult extends IngestResult {
   changes: IngestChanges;
 }
 
-export async function dryRunValidDocument(store: GraphStore, valid: ValidDocument, options: { timeoutMs?: number } = {}): Promise<DryRunResult> {
+export async function dryRunValidDocument(store: GraphStore, valid: ValidDocument, options: IngestOptions = {}): Promise<DryRunResult> {
   return store.writeRolledBack(async (tx) => {
     const sourceId = sourceIdOf(valid);
     const postIds = documentPostIds(valid);
@@ -69,7 +69,7 @@ export async function dryRunValidDocument(store: GraphStore, valid: ValidDocumen
         return result;
       },
     };
-    const result = await writeValidDocument(recorder, valid);
+    const result = await prepareAndWrite(recorder, valid, options);
     const after = await tx.run('post_tenure_intervals', { postIds });
 
     const entityRows = rowsOf<'ingest_entities'>(recorded, 'ingest_entities');

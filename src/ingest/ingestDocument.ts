@@ -12,6 +12,8 @@ import { withoutUndefined } from '../model/withoutUndefined.js';
 import { passageRows } from '../passages/splitPassages.js';
 import { dryRunValidDocument, type DryRunResult } from './dryRun.js';
 import { validateDocument, type ValidDocument } from './validateDocument.js';
+import { matchExistingIdentifiers } from './matchIdentifiers.js';
+import { withdrawUnstated, type Withdrawn } from './withdrawUnstated.js';
 
 export interface IngestCounts {
   created: number;
@@ -27,6 +29,24 @@ export interface IngestResult {
   relationshipsCreated: number;
   /** Tenures whose held days or neighbours moved with this document. */
   intervalChanges: IntervalChange[];
+  /** With `replace`: what the source stated before and no longer states. */
+  withdrawn?: Withdrawn;
+}
+
+export interface IngestOptions {
+  timeoutMs?: number;
+  /**
+   * An entity without an explicit id whose identifiers ("wikidata:Q7747") name an entity of the
+   * same kind already in the graph takes that entity's id, so a person met in two data sets is
+   * one entity.
+   */
+  matchIdentifiers?: boolean;
+  /**
+   * The document is everything its source states: facts and mentions an earlier version of the
+   * same source stated and this one does not lose this source's evidence (a re-imported data set
+   * replaces its earlier version).
+   */
+  replace?: boolean;
 }
 
 /** Time a bulk document (a seed, a file, a data set) may take: far more than a request gets. */
@@ -45,15 +65,23 @@ export function evidencePrefix(sourceId: string): string {
  * With dryRun, writes the same way in a transaction that is rolled back, and says what would
  * have changed (see dryRun.ts).
  */
+export async function ingestDocument(store: GraphStore, input: unknown, options?: IngestOptions & { dryRun?: false }): Promise<IngestResult>;
+export async function ingestDocument(store: GraphStore, input: unknown, options: IngestOptions & { dryRun?: boolean }): Promise<IngestResult | DryRunResult>;
 export async function ingestDocument(
   store: GraphStore,
   input: unknown,
-  options: { timeoutMs?: number; dryRun?: boolean } = {},
+  options: IngestOptions & { dryRun?: boolean } = {},
 ): Promise<IngestResult | DryRunResult> {
   const validation = validateDocument(input);
   if (!validation.ok) throw badUserInput(validation.problems);
   if (options.dryRun) return dryRunValidDocument(store, validation.value, options);
-  return store.write((tx) => writeValidDocument(tx, validation.value), options);
+  return store.write((tx) => prepareAndWrite(tx, validation.value, options), options);
+}
+
+/** Matches identifiers when asked, then writes: the one write path of real and dry runs. */
+export async function prepareAndWrite(tx: WriteTransaction, valid: ValidDocument, options: IngestOptions = {}): Promise<IngestResult> {
+  const prepared = options.matchIdentifiers ? await matchExistingIdentifiers(tx, valid) : valid;
+  return writeValidDocument(tx, prepared, options);
 }
 
 /** The id a document's source gets: explicit, or from publisher, date and title. */
@@ -64,7 +92,7 @@ export function sourceIdOf(valid: ValidDocument): string {
   return `source:${slugify(parts.join(' '))}`;
 }
 
-export async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): Promise<IngestResult> {
+async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument, options: IngestOptions = {}): Promise<IngestResult> {
   const { document, idsByRef } = valid;
   const sourceId = sourceIdOf(valid);
   const redirects = await checkExternalReferences(tx, valid);
@@ -178,10 +206,24 @@ export async function writeValidDocument(tx: WriteTransaction, valid: ValidDocum
     }),
   ];
 
+  // With replace, what the source no longer states goes before the intervals are recomputed.
+  const withdrawn = options.replace
+    ? await withdrawUnstated(tx, {
+        ...common,
+        entityIds: document.entities.map((entity) => id(entity.ref)),
+        tenures,
+        relations,
+        participations,
+        groups,
+        successions,
+      })
+    : undefined;
+
   const intervalChanges = await recomputeTenureIntervals(tx, {
     postIds: [
       ...tenures.map((tenure) => String(tenure.post)),
       ...document.entities.filter((entity) => entity.kind === 'POST').map((entity) => id(entity.ref)),
+      ...(withdrawn?.affectedPostIds ?? []),
     ],
     tenureIds: successions.flatMap((succession) => [String(succession.from), String(succession.to)]),
   });
@@ -197,6 +239,7 @@ export async function writeValidDocument(tx: WriteTransaction, valid: ValidDocum
     nodesCreated: all.reduce((sum, write) => sum + write.counters.nodesCreated, 0),
     relationshipsCreated: all.reduce((sum, write) => sum + write.counters.relationshipsCreated, 0),
     intervalChanges,
+    ...(withdrawn === undefined ? {} : { withdrawn: publicWithdrawn(withdrawn) }),
   };
 }
 
@@ -262,4 +305,10 @@ function entityProperties(entity: IngestEntity): Record<string, unknown> {
 function countCreated(rows: ReadonlyArray<{ created: boolean }>): IngestCounts {
   const created = rows.filter((row) => row.created === true).length;
   return { created, matched: rows.length - created };
+}
+
+/** What a replacing ingest reports as withdrawn (the posts it touched are for the interval step only). */
+function publicWithdrawn({ affectedPostIds, ...withdrawn }: Withdrawn & { affectedPostIds: string[] }): Withdrawn {
+  void affectedPostIds;
+  return withdrawn;
 }
