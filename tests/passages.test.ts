@@ -134,13 +134,13 @@ describe('passages(text)', () => {
     );
     expect(best.facts.map((fact: { id: string }) => fact.id)).toEqual([
       'based_in:org:cpc-jilin-provincial-committee->place:jilin',
-      'tenure:huang-qiang--director-of-the-jilin-provincial-foreign-affairs-committee--undated',
-      'tenure:huang-qiang--secretary-of-the-jilin-provincial-party-committee--undated',
-      `participated_in:person:huang-qiang->${PLENARY}:spoke`,
-      `participated_in:person:huang-qiang->${PLENARY}:presided`,
       'part_of:org:jilin-provincial-foreign-affairs-committee->org:cpc-jilin-provincial-committee',
+      `participated_in:person:huang-qiang->${PLENARY}:presided`,
+      `participated_in:person:huang-qiang->${PLENARY}:spoke`,
       'post_of:post:director-of-the-jilin-provincial-foreign-affairs-committee->org:jilin-provincial-foreign-affairs-committee',
       'post_of:post:secretary-of-the-jilin-provincial-party-committee->org:cpc-jilin-provincial-committee',
+      'tenure:huang-qiang--director-of-the-jilin-provincial-foreign-affairs-committee--undated',
+      'tenure:huang-qiang--secretary-of-the-jilin-provincial-party-committee--undated',
     ]);
   });
 

@@ -15,7 +15,9 @@ import type { FactChange, HeldInterval, IngestChanges } from '../ingest/dryRun.j
 import { seedFiles } from '../ingest/loadSeeds.js';
 import { describeResult, print, problemLines, runCommand, withBulkStore } from './bulkCommand.js';
 
-const USAGE = 'usage: npm run ingest -- [--dry-run] FILE_OR_DIRECTORY...   (ingest documents as in seeds/*.json; --dry-run writes nothing and lists what would change)';
+const USAGE =
+  'usage: npm run ingest -- FILE_OR_DIRECTORY...   (ingest documents as in seeds/*.json)\n' +
+  '       npm run ingest -- --dry-run FILE_OR_DIRECTORY...   (write nothing; list what would change)';
 
 function expandArguments(args: string[]): string[] {
   return args.flatMap((arg) => (statSync(arg).isDirectory() ? seedFiles(arg) : [path.resolve(arg)]));

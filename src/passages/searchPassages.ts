@@ -1,7 +1,7 @@
 /**
  * Passage search: the passages of all source texts that match a search text (full-text, Latin
  * and Chinese script), each with a highlighted snippet and the facts its source states with a
- * quote that lies inside the passage. Two queries whatever the number of hits: the passages,
+ * quote that lies inside the passage (in edge id order). Two queries whatever the number of hits: the passages,
  * then the facts of their sources.
  */
 import type { GraphStore } from '../graph/graphStore.js';
@@ -37,9 +37,9 @@ export async function searchPassages(store: GraphStore, text: string, first: num
   }
   return passages.map((passage) => {
     const inside = foldSpace(passage.text);
-    const facts = (factsBySource.get(passage.sourceId) ?? []).filter((edge) =>
-      edge.evidence.some((entry) => entry.sourceId === passage.sourceId && inside.includes(foldSpace(entry.quote))),
-    );
+    const facts = (factsBySource.get(passage.sourceId) ?? [])
+      .filter((edge) => edge.evidence.some((entry) => entry.sourceId === passage.sourceId && inside.includes(foldSpace(entry.quote))))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { ...passage, snippet: snippet(passage.text, text), facts };
   });
 }
