@@ -34,6 +34,26 @@ const problems = [
 ];
 const skipped = [...problems, { path: 'memberships[22]', message: 'depends on persons[18], which is left out' }];
 
+/**
+ * Who sits on a day, read from the raw file, independently of the converter and the graph: a
+ * member sits from the stated start (else the term's start, unless that falls after the stated
+ * end) to the stated end (else the term's end). Skipped records do not count.
+ */
+function sitting(day: string): number {
+  const data = JSON.parse(raw) as { events: Array<Record<string, string>>; memberships: Array<Record<string, string>> };
+  const terms = new Map(data.events.map((event) => [event.id, event]));
+  const valid = data.memberships.filter((_, index) => !skipped.some((entry) => entry.path.startsWith(`memberships[${index}]`)));
+  return valid.filter((membership) => {
+    const term = terms.get(membership.legislative_period_id!)!;
+    const start = membership.start_date ?? (membership.end_date && term.start_date! > membership.end_date ? undefined : term.start_date);
+    const end = membership.end_date ?? term.end_date;
+    return start !== undefined && firstDay(start) <= day && (end === undefined || day <= lastDay(end));
+  }).length;
+}
+const DAYS = ['2018-05-31', '2018-06-01', '2020-03-15', '2020-03-16', '2020-03-31', '2020-04-01', '2022-05-28', '2022-05-31', '2022-06-01', '2023-09-30', '2023-10-01', '2023-10-14', '2023-10-15', '2026-01-01'];
+/** The head count the file gives for each of DAYS: every seat of every district, less the vacancies. */
+const SITTING = [0, 9, 9, 8, 8, 9, 9, 9, 9, 9, 8, 8, 9, 9];
+
 describe('converting a Popolo file with multi-member districts and two terms', () => {
   const conversion = convertPopolo(raw, { fileName: FIXTURE });
   const names = new Map(conversion.document.entities.map((entity) => [entity.ref, entity.name]));
@@ -86,28 +106,13 @@ describe('converting a Popolo file with multi-member districts and two terms', (
   });
 
   it('says who sits on each day from the records alone: every seat of every district, less the vacancies', () => {
-    // Read from the raw file, independently of the converter: a member sits from the stated
-    // start (else the term's start, unless that falls after the stated end) to the stated end
-    // (else the term's end).
-    const data = JSON.parse(raw) as { events: Array<Record<string, string>>; memberships: Array<Record<string, string>> };
-    const terms = new Map(data.events.map((event) => [event.id, event]));
-    const valid = data.memberships.filter((_, index) => !skipped.some((entry) => entry.path.startsWith(`memberships[${index}]`)));
-    const sitting = (day: string) =>
-      valid.filter((membership) => {
-        const term = terms.get(membership.legislative_period_id!)!;
-        const start = membership.start_date ?? (membership.end_date && term.start_date! > membership.end_date ? undefined : term.start_date);
-        const end = membership.end_date ?? term.end_date;
-        return start !== undefined && firstDay(start) <= day && (end === undefined || day <= lastDay(end));
-      }).length;
     const fromDocument = (day: string) =>
       tenures.filter((fact) => {
         const end = fact.endDate ?? fact.termEnd;
         return fact.startDate !== undefined && firstDay(fact.startDate) <= day && (end === undefined || day <= lastDay(end));
       }).length;
-    const days = ['2018-05-31', '2018-06-01', '2020-03-15', '2020-03-16', '2020-03-31', '2020-04-01', '2022-05-28', '2022-05-31', '2022-06-01', '2023-09-30', '2023-10-01', '2023-10-14', '2023-10-15', '2026-01-01'];
-    const expected = [0, 9, 9, 8, 8, 9, 9, 9, 9, 9, 8, 8, 9, 9];
-    expect(days.map(sitting)).toEqual(expected);
-    expect(days.map(fromDocument)).toEqual(expected);
+    expect(DAYS.map(sitting)).toEqual(SITTING);
+    expect(DAYS.map(fromDocument)).toEqual(SITTING);
   });
 });
 
@@ -190,6 +195,16 @@ describe('npm run import:popolo with and without --skip-invalid', () => {
       rafael: { name: 'Rafael Duarte', tenures: [] },
       sofia: null,
     });
+  }, 120_000);
+
+  it('answers, on every day of both terms, as many sitting members as the file says', async () => {
+    const fields = DAYS.map((day, index) => `d${index}: organization(id: "org:test-regional-assembly") { posts { tenures(at: "${day}") { person { id } } } }`);
+    const response = await server.graphql(`{ ${fields.join('\n')} }`);
+    expect(response.body.errors).toBeUndefined();
+    const data = response.body.data as Record<string, { posts: Array<{ tenures: Array<{ person: { id: string } }> }> }>;
+    const heads = DAYS.map((_day, index) => new Set(data[`d${index}`]!.posts.flatMap((post) => post.tenures.map((tenure) => tenure.person.id))).size);
+    expect(heads).toEqual(DAYS.map(sitting));
+    expect(heads).toEqual(SITTING);
   }, 120_000);
 
   it('takes back what a newer version of the file no longer states, and nothing when it is the same', async () => {

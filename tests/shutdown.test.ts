@@ -140,7 +140,8 @@ describe('the production command', () => {
   it('drains in-flight ingests on a SIGTERM delivered twice, stops the local Neo4j and exits 0', { timeout: 300_000 }, async () => {
     const server = await startServerProcess(
       { OFFICEGRAPH_WRITE_TOKEN: 'drain-token', OFFICEGRAPH_DATA_DIR: dataDir, OFFICEGRAPH_BOLT_PORT: '0', OFFICEGRAPH_NEO4J_HEAP: '512m', OFFICEGRAPH_NEO4J_PAGECACHE: '64m', LOG_LEVEL: 'info' },
-      { built: true },
+      // A brand-new store: Neo4j starts and plans the seed queries from scratch, slowly on a busy machine.
+      { built: true, readyTimeoutMs: 240_000 },
     );
     children.push(server);
     expect(processesUsing(dataDir)).toHaveLength(1);
