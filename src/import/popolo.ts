@@ -16,6 +16,7 @@
  * was inferred and what was not. Contact details,
  * e-mail addresses and images are personal data that office-holding does not need: left out.
  */
+import { parseJsonFile } from './parseJsonFile.js';
 import { badUserInput, type FieldProblem } from '../errors.js';
 import type { IngestDocument, IngestEntity, IngestFact } from '../model/document.js';
 import { LIMITS, ORG_TYPES } from '../model/document.js';
@@ -95,13 +96,7 @@ function ownId(record: PopoloRecord, kind: IngestEntity['kind']): string | undef
  * caller's choice (`--skip-invalid`).
  */
 export function convertPopolo(rawText: string, options: PopoloImportOptions = {}): PopoloConversion {
-  const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw badUserInput([{ path: '(file)', message: `expected Popolo JSON, but got text that is not JSON (${(error as Error).message})` }]);
-  }
+  const { text, data } = parseJsonFile(rawText, 'Popolo JSON');
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     throw badUserInput([{ path: '(file)', message: `expected a Popolo JSON object with a "persons" array, but got: ${describe(data)}` }]);
   }

@@ -26,6 +26,7 @@
  * (`labels/Q….json`, the same JSON with labels only) or from entities in the same file; without
  * one, the QID is the name and a note says so. Seats are never set: Wikidata's claims do not say.
  */
+import { parseJsonFile } from './parseJsonFile.js';
 import { badUserInput, type FieldProblem } from '../errors.js';
 import type { IngestDocument, IngestEntity, IngestFact } from '../model/document.js';
 import { LIMITS } from '../model/document.js';
@@ -88,13 +89,9 @@ interface Claim {
 
 /** Converts one Wikidata entity file; throws BAD_USER_INPUT when it is not one at all. */
 export function convertWikidata(rawText: string, options: WikidataImportOptions = {}): WikidataConversion {
-  const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
-  let data: Json;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw badUserInput([{ path: '(file)', message: `expected Wikidata entity JSON, but got text that is not JSON (${(error as Error).message})` }]);
-  }
+  const parsed = parseJsonFile(rawText, 'Wikidata entity JSON');
+  const { text } = parsed;
+  const data = parsed.data as Json;
   if (data === null || typeof data !== 'object' || data.entities === null || typeof data.entities !== 'object' || Array.isArray(data.entities)) {
     throw badUserInput([{ path: 'entities', message: `expected an object of Wikidata entities by id, as wbgetentities answers, but got: ${describe(data?.entities)}` }]);
   }

@@ -2,25 +2,9 @@
 // highlighted in the text, accept, reject or edit them (a quote must stay word for word in the
 // text), see what a dry run says would change, then ingest. It speaks only the public GraphQL
 // API. The write token lives in this page's memory (a variable), never in storage or the URL.
+import type { Proposal } from '../../src/draft/draft.js';
 import './add.css';
 
-interface Proposal {
-  id: string;
-  target: 'ENTITY' | 'FACT';
-  kind: string;
-  ref: string | null;
-  index: number;
-  graphId: string;
-  summary: string;
-  quote: string;
-  start: number;
-  end: number;
-  rule: string;
-  confidence: number;
-  note: string | null;
-  refs: string[];
-  existing: boolean;
-}
 interface DraftDocument {
   source: Record<string, unknown> & { text: string };
   entities: Array<Record<string, unknown> & { ref: string; name: string; quote: string }>;
