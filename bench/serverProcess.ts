@@ -1,7 +1,8 @@
 /**
- * Runs officegraph (src/cli/start.ts through tsx) as a child process on a loopback port, as
- * `npm start` would, so a load run can measure the server's own memory and a test can signal or
- * kill it. Used by bench/soak.ts and the shutdown and durability tests.
+ * Runs officegraph as a child process on a loopback port: src/cli/start.ts through tsx, or with
+ * `built` the production command `node dist/src/cli/start.js` (after `npm run build`), so a load
+ * run can measure the server's own memory and a test can signal or kill it. Used by
+ * bench/soak.ts and the shutdown and durability tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,11 +23,21 @@ export interface ServerProcess {
   rssBytes(): number;
 }
 
-export async function startServerProcess(environment: Record<string, string>, readyTimeoutMs = 120_000): Promise<ServerProcess> {
+export interface StartServerOptions {
+  readyTimeoutMs?: number;
+  /** Run dist/src/cli/start.js, the production command, instead of the sources. */
+  built?: boolean;
+}
+
+export async function startServerProcess(environment: Record<string, string>, options: StartServerOptions = {}): Promise<ServerProcess> {
+  const { readyTimeoutMs = 120_000, built = false } = options;
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src', 'cli', 'start.ts')], {
+  // As a user runs it: not with the NODE_ENV=test a test runner sets, which changes what libraries do.
+  const { NODE_ENV: _testRunnerNodeEnv, ...inherited } = process.env;
+  const entry = built ? [path.join(projectRoot, 'dist', 'src', 'cli', 'start.js')] : ['--import', 'tsx', path.join(projectRoot, 'src', 'cli', 'start.ts')];
+  const child = spawn(process.execPath, entry, {
     cwd: projectRoot,
-    env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...environment, PORT: String(port) },
+    env: { ...inherited, LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...environment, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

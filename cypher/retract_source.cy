@@ -1,6 +1,6 @@
 // retract_source: takes one source back. Removes this source's evidence entry from every fact it
 // supports, deletes the facts no other source supports (relationships, tenures, participant
-// groups), deletes the source with its MENTIONS, then deletes the entities it mentioned or
+// groups), deletes the source with its MENTIONS and its passages, then deletes the entities it mentioned or
 // referenced that are left with no mention and no fact at all. Facts are found through the
 // entities the source mentions or referenced by id (s.referencedIds) and their tenures, so the
 // work is bounded by their degree, never a scan of the graph.
@@ -59,6 +59,10 @@ CALL (tenures, groups) {
   WITH fact, remaining WHERE size(remaining) = 0
   DETACH DELETE fact
   RETURN count(*) AS nodesRemoved
+}
+CALL (s) {
+  MATCH (s)-[:HAS_PASSAGE]->(passage:Passage)
+  DETACH DELETE passage
 }
 CALL (s) {
   DETACH DELETE s

@@ -9,5 +9,7 @@ MATCH (t:Tenure {id: interval.id})
 WITH t, interval, t {.heldFrom, .heldTo, .predecessorId, .successorId} AS before
 SET t += interval
 WITH t, before, t {.heldFrom, .heldTo, .predecessorId, .successorId} AS after
-WHERE before <> after
+// Compared key by key with nulls as '': a map comparison involving null is null, which would
+// drop every new tenure and every change from or to an open end.
+WHERE any(key IN ['heldFrom', 'heldTo', 'predecessorId', 'successorId'] WHERE coalesce(before[key], '') <> coalesce(after[key], ''))
 RETURN t.id AS id, before, after

@@ -12,7 +12,7 @@ export async function buildWeb({ outDir = path.join(root, 'dist', 'web') } = {})
   mkdirSync(outDir, { recursive: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { explore: 'web/explore/main.ts', graphiql: 'web/graphiql/main.tsx' },
+    entryPoints: { explore: 'web/explore/main.ts', graphiql: 'web/graphiql/main.tsx', add: 'web/add/main.ts' },
     bundle: true,
     format: 'esm',
     splitting: false,
@@ -25,7 +25,7 @@ export async function buildWeb({ outDir = path.join(root, 'dist', 'web') } = {})
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'warning',
   });
-  for (const page of ['explore/explore.html', 'graphiql/graphiql.html']) {
+  for (const page of ['explore/explore.html', 'graphiql/graphiql.html', 'add/add.html']) {
     copyFileSync(path.join(root, 'web', page), path.join(outDir, path.basename(page)));
   }
   return outDir;

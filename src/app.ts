@@ -18,6 +18,8 @@ import { startHttpServer, type RunningHttpServer } from './server/httpServer.js'
 
 export interface Officegraph {
   url: string;
+  /** The Bolt URI in use: NEO4J_URI, or the local Neo4j's. */
+  neo4jUri: string;
   store: GraphStore;
   driver: Driver;
   stop(): Promise<void>;
@@ -99,5 +101,5 @@ export async function startOfficegraph(config: Config, options: StartOptions): P
     await stop();
     throw error;
   }
-  return { url: http.url, store, driver, stop };
+  return { url: http.url, neo4jUri: local?.uri ?? config.neo4jUri ?? '', store, driver, stop };
 }

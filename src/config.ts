@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import type { LogFormatSetting } from './logger.js';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'expected true or false' })
@@ -56,6 +57,7 @@ const environmentSchema = z.object({
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'expected origins like https://example.org, comma-separated'))),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -82,6 +84,8 @@ export interface Config {
   /** Browser origins allowed to call /graphql; empty (the default) allows none. */
   readonly corsOrigins: readonly string[];
   readonly logLevel: string;
+  /** auto: human lines when stdout is a terminal, JSON lines otherwise (see logger.ts). */
+  readonly logFormat: LogFormatSetting;
   readonly production: boolean;
 }
 
@@ -136,6 +140,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     }),
     corsOrigins: Object.freeze(env.OFFICEGRAPH_CORS_ORIGINS),
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     production: env.NODE_ENV === 'production',
   });
 }

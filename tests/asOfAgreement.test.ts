@@ -104,14 +104,11 @@ function standing(model: Model, sources: ReadonlyArray<'A' | 'B'>) {
 
 /**
  * "A tenure counts from its stated start, else from its earliest attestation (the earliest
- * publishedDate of the sources that support it)" — and a source that states an end no later than
- * it was published attests the tenure on that end, not after it.
+ * publishedDate of the sources that support it)."
  */
 function countsFrom(tenure: ModelTenure, published: Record<'A' | 'B', string>): Day | null {
   if (tenure.start !== null) return coveredDays(tenure.start).first;
-  const attested = tenure.sources.map((source) => coveredDays(published[source]).first).sort()[0] as Day;
-  if (tenure.end !== null && attested > coveredDays(tenure.end).last) return coveredDays(tenure.end).first;
-  return attested;
+  return tenure.sources.map((source) => coveredDays(published[source]).first).sort()[0] as Day;
 }
 
 /**
@@ -154,6 +151,8 @@ function heldDuring(tenure: ModelTenure, world: ReturnType<typeof standing>, mod
   const from = countsFrom(tenure, world.published);
   if (from === null) return false;
   const until = countsUntil(tenure, world, (model.posts[tenure.post] as Model['posts'][number]).seats);
+  // Counted from a day after its stated end: it counts on no day.
+  if (until !== null && until < from) return false;
   return (last === null || from <= last) && (first === null || until === null || until >= first);
 }
 

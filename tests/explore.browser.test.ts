@@ -179,6 +179,23 @@ describe('the explorer', () => {
     expect(offsite).toEqual([]);
   });
 
+  it('shows report passages under the entity hits and opens what a passage states', async () => {
+    const page = await openPage('/explore');
+    await page.focus('#search-input');
+    await page.keyboard.type('exports');
+    const hit = page.locator('#search-suggestions li.passage-hit').first();
+    await hit.waitFor();
+    await expect(page.locator('#search-suggestions li.suggestion-group').textContent()).resolves.toBe('In reports');
+    await expect(hit.locator('mark').allTextContents()).resolves.toEqual(['exports']);
+    await expect(hit.textContent()).resolves.toContain('Provincial Foreign Affairs Committee Holds Plenary Session');
+    await page.screenshot({ path: path.join(OUTPUT, 'explore-passages.png') });
+    await page.keyboard.press('Enter');
+    await page.locator('#entity-name', { hasText: 'Plenary Meeting of the Jilin Provincial Foreign Affairs Committee' }).waitFor();
+    await idle(page);
+    await page.close();
+    expect(offsite).toEqual([]);
+  });
+
   it('spreads 300 nodes so that labels stay readable', async () => {
     const page = await openPage('/explore');
     const overlap = await page.evaluate(async () => {

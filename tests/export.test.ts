@@ -194,7 +194,7 @@ describe('bad parameters', () => {
     [
       `id=${HUANG}&format=pdf`,
       400,
-      { code: 'BAD_USER_INPUT', parameter: 'format', value: 'pdf', message: 'format: expected one of cytoscape, graphml, gexf, csv, but got: "pdf"' },
+      { code: 'BAD_USER_INPUT', parameter: 'format', value: 'pdf', message: 'format: expected one of cytoscape, graphml, gexf, csv, popolo, ftm, but got: "pdf"' },
     ],
     ['format=gexf', 400, { code: 'BAD_USER_INPUT', parameter: 'id', value: null, message: 'id: expected an entity id such as person:huang-qiang, but got: null' }],
     [

@@ -313,8 +313,8 @@ describe('concurrent ingests', () => {
     const created = responses.map((response) => response.body.data?.ingestDocument.sourceCreated);
     expect(created.filter(Boolean)).toHaveLength(1);
     const after = await graphCounts(server);
-    // One source, one meeting and 50 themes; 51 mentions and 50 ADDRESSED facts.
-    expect(after).toEqual({ nodes: before.nodes + 52, relationships: before.relationships + 101 });
+    // One source, its one passage, one meeting and 50 themes; 51 mentions, 50 ADDRESSED facts and HAS_PASSAGE.
+    expect(after).toEqual({ nodes: before.nodes + 53, relationships: before.relationships + 102 });
     expect((await retract(server, 'source:concurrent-ingest')).body.data?.retractSource.factsRemoved).toBe(50);
     expect(await graphCounts(server)).toEqual(before);
   });

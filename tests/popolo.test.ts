@@ -6,6 +6,7 @@
  * the end, so later test files see only the seeds.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +21,8 @@ import { retractSource } from '../src/ingest/retractSource.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
 
-const DATA_FILE = path.join(projectRoot(), '..', 'shared', 'data', 'popolo', 'nigeria-house-of-representatives.json');
+/** A CC0 data set carried by the repository; tests/fixtures/popolo/SOURCE.md says where it comes from. */
+const DATA_FILE = path.join(projectRoot(), 'tests', 'fixtures', 'popolo', 'nigeria-house-of-representatives.json');
 const SOURCE_NAME = 'EveryPolitician Popolo: Nigeria House of Representatives';
 const SOURCE_ID = 'source:everypolitician-popolo-nigeria-house-of-representatives';
 const raw = readFileSync(DATA_FILE, 'utf8');
@@ -139,6 +141,16 @@ describe('convertPopolo', () => {
     });
   });
 
+  it('reads the unaltered copy that SOURCE.md describes, checksum and size', () => {
+    const note = readFileSync(path.join(path.dirname(DATA_FILE), 'SOURCE.md'), 'utf8');
+    const bytes = readFileSync(DATA_FILE);
+    expect({ sha256: createHash('sha256').update(bytes).digest('hex'), size: `${bytes.length} bytes` }).toEqual({
+      sha256: /\*\*sha256\*\*: `([0-9a-f]{64})`/.exec(note)?.[1],
+      size: /\*\*Size\*\*: (\d+ bytes)/.exec(note)?.[1],
+    });
+    expect(note).toContain('CC0');
+  });
+
   it('names the file in title case when no name is given', () => {
     expect(titleFromFileName(DATA_FILE)).toBe('Nigeria House of Representatives');
     const unnamed = convertPopolo(raw, { fileName: DATA_FILE });
@@ -206,7 +218,29 @@ describe('convertPopolo', () => {
     ]);
   });
 
-  it('refuses a broken file with every problem named by its record path', () => {
+  it('lists every invalid record by its record path and leaves it out, with the records that depend on it', () => {
+    const broken = JSON.parse(raw);
+    broken.memberships[12].person_id = 'nobody';
+    broken.memberships[13].area_id = 'nowhere';
+    broken.persons[2].birth_date = 'soon';
+    const personOfBrokenDate = broken.persons[2].id;
+    const dependants = broken.memberships.flatMap((membership: { person_id: string }, index: number) =>
+      membership.person_id === personOfBrokenDate ? [{ path: `memberships[${index}]`, message: 'depends on persons[2], which is left out' }] : [],
+    );
+    expect(dependants.length).toBeGreaterThan(0);
+    const result = convertPopolo(JSON.stringify(broken));
+    const problems = [
+      { path: 'persons[2].birth_date', message: 'expected an ISO date like 2026, 2026-02 or 2026-02-11, but got: "soon"' },
+      { path: 'memberships[12].person_id', message: 'refers to no person, but got: "nobody"' },
+      { path: 'memberships[13].area_id', message: 'refers to no area, but got: "nowhere"' },
+    ];
+    expect({ problems: result.problems, skipped: result.skipped }).toEqual({ problems, skipped: [...problems, ...dependants] });
+    const tenures = result.document.facts.filter((fact) => fact.type === 'TENURE');
+    expect(tenures.length).toBe(data.memberships!.length - 2 - dependants.length);
+    expect(result.document.entities.filter((entity) => entity.kind === 'PERSON').length).toBe(data.persons!.length - 1);
+  });
+
+  it('refuses a file that is not Popolo at all', () => {
     const problemsOf = (text: string) => {
       try {
         convertPopolo(text);
@@ -217,15 +251,6 @@ describe('convertPopolo', () => {
       }
       throw new Error('expected the conversion to fail');
     };
-    const broken = JSON.parse(raw);
-    broken.memberships[12].person_id = 'nobody';
-    broken.memberships[13].area_id = 'nowhere';
-    broken.persons[2].birth_date = 'soon';
-    expect(problemsOf(JSON.stringify(broken))).toEqual([
-      { path: 'persons[2].birth_date', message: 'expected an ISO date like 2026, 2026-02 or 2026-02-11, but got: "soon"' },
-      { path: 'memberships[12].person_id', message: 'refers to no person, but got: "nobody"' },
-      { path: 'memberships[13].area_id', message: 'refers to no area, but got: "nowhere"' },
-    ]);
     expect(problemsOf('{"persons": [')).toEqual([
       { path: '(file)', message: expect.stringMatching(/^expected Popolo JSON, but got text that is not JSON \(/) },
     ]);
@@ -243,14 +268,20 @@ describe('importing into the graph', () => {
   it('creates every entity and fact once, and a re-import creates nothing', async () => {
     const entityCount = conversion.document.entities.length;
     const factCount = conversion.document.facts.length;
-    expect({ ...firstImport, nodesCreated: undefined, relationshipsCreated: undefined }).toEqual({
+    expect({ ...firstImport, nodesCreated: undefined, relationshipsCreated: undefined, intervalChanges: undefined }).toEqual({
       sourceId: SOURCE_ID,
       sourceCreated: true,
       entities: { created: entityCount, matched: 0 },
       facts: { created: factCount, matched: 0 },
       nodesCreated: undefined,
       relationshipsCreated: undefined,
+      intervalChanges: undefined,
     });
+    // The new tenures got their intervals computed, each once.
+    const tenureIds = firstImport.intervalChanges.map((change) => change.id);
+    expect(tenureIds.length).toBeGreaterThan(0);
+    expect(tenureIds.length).toBeLessThanOrEqual(conversion.document.facts.filter((fact) => fact.type === 'TENURE').length);
+    expect(tenureIds).toHaveLength(new Set(tenureIds).size);
     const again = await ingestDocument(server.app.store, convertPopolo(raw, { name: SOURCE_NAME, publisher: 'EveryPolitician' }).document, { timeoutMs: BULK_INGEST_TIMEOUT_MS });
     expect(again).toEqual({
       sourceId: SOURCE_ID,
@@ -259,6 +290,7 @@ describe('importing into the graph', () => {
       facts: { created: 0, matched: factCount },
       nodesCreated: 0,
       relationshipsCreated: 0,
+      intervalChanges: [],
     });
   });
 
@@ -266,10 +298,10 @@ describe('importing into the graph', () => {
     const response = await server.graphql(
       `query ($id: ID!) {
         person(id: $id) {
-          id name aliases identifiers birthDate
+          id name aliases identifiers { scheme value } birthDate
           tenures(at: "2016-01-01") {
             startDate endDate
-            post { id name role organization { id name orgType identifiers } represents { id name placeType } }
+            post { id name role organization { id name orgType identifiers { scheme value } } represents { id name placeType } }
             onBehalfOf { id name orgType }
             evidence { source { id name publisher } quote note }
           }
@@ -283,7 +315,7 @@ describe('importing into the graph', () => {
           id: GANA_PERSON_ID,
           name: 'MALLAM GANA',
           aliases: ['MALLAM BUKAR GANA'],
-          identifiers: gana.identifiers.map((identifier: { scheme: string; identifier: string }) => `${identifier.scheme}:${identifier.identifier}`),
+          identifiers: gana.identifiers.map((identifier: { scheme: string; identifier: string }) => ({ scheme: identifier.scheme, value: identifier.identifier })),
           birthDate: null,
           tenures: [
             {
@@ -297,7 +329,7 @@ describe('importing into the graph', () => {
                   id: 'org:house-of-representatives-q665693',
                   name: 'House of Representatives',
                   orgType: 'LEGISLATURE',
-                  identifiers: ['wikidata:Q665693'],
+                  identifiers: [{ scheme: 'wikidata', value: 'Q665693' }],
                 },
                 represents: { id: entityId('PLACE', ganaArea.name), name: ganaArea.name, placeType: 'constituency' },
               },
@@ -388,7 +420,9 @@ describe('npm run import:popolo', () => {
     expect(result.code).toBe(0);
     const entityCount = conversion.document.entities.length;
     const factCount = conversion.document.facts.length;
-    expect(result.stdout).toContain('read 370 persons, 6 organizations, 358 areas, 20 events, 370 memberships');
+    expect(result.stderr).toContain(
+      `${conversion.records} records (370 persons, 6 organizations, 358 areas, 20 events, 370 memberships, ${conversion.counts.posts} posts) converted in`,
+    );
     expect(result.stdout).toContain(
       `already there, refreshed ${SOURCE_ID}: entities 0 new, ${entityCount} matched; facts 0 new, ${factCount} matched`,
     );
@@ -403,8 +437,10 @@ describe('npm run import:popolo', () => {
       writeFileSync(file, JSON.stringify(broken, null, 2));
       const result = await cli([file]);
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain('memberships[12].person_id: refers to no person, but got: "nobody"');
-      expect(result.stdout).toContain('NOT imported, nothing was written');
+      expect(result.stderr).toContain('  memberships[12].person_id: refers to no person, but got: "nobody"\n');
+      expect(result.stdout).toContain(
+        'broken.json: NOT imported, nothing was written: 1 invalid record problem(s). Run again with --skip-invalid to import the other records and list the skipped ones.',
+      );
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }

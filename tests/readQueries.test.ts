@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from './helpers/testServer.js';
 const SEED_SOURCE = 'source:jilin-release-2026-02-11-foreign-affairs-committee-plenary';
 const PLENARY = 'event:2026-02-11-jilin-provincial-foreign-affairs-committee-plenary';
 const COMMITTEE = 'org:jilin-provincial-foreign-affairs-committee';
-const seedText = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../shared/seeds/000_a46bb6e1a2a4da29.txt'), 'utf8');
+const seedText = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../seeds/000_jilin-foreign-affairs-committee-plenary.txt'), 'utf8');
 
 let server: TestServer;
 

@@ -250,7 +250,7 @@ describe('mergeEntities', () => {
   const MERGE = `mutation ($keep: ID!, $drop: ID!) { mergeEntities(keep: $keep, drop: $drop) { id name aliases } }`;
   const personQuery = `query ($id: ID!) {
     person(id: $id) {
-      id name aliases identifiers
+      id name aliases identifiers { scheme value }
       evidence { source { id } }
       tenures { id post { id } evidence { quote source { id } } }
       participations { role event { id } capacity { id } evidence { source { id } } }
@@ -260,7 +260,10 @@ describe('mergeEntities', () => {
     id: KEEP,
     name: 'Qian Mergetest',
     aliases: ['钱合并', 'Qian Merge-Test'],
-    identifiers: ['test:qian-c', 'test:qian-d'],
+    identifiers: [
+      { scheme: 'test', value: 'qian-c' },
+      { scheme: 'test', value: 'qian-d' },
+    ],
     evidence: [{ source: { id: 'source:merge-test-c' } }, { source: { id: 'source:merge-test-d' } }],
     tenures: [
       {

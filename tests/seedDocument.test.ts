@@ -4,8 +4,8 @@
  * exactly, wires every fact to entities of the right kinds, and holds the key facts.
  * Pure file checks: no Neo4j needed.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -18,10 +18,12 @@ import {
   type RelationType,
 } from '../src/model/document.js';
 import { entityId } from '../src/model/ids.js';
+import { seedFiles } from '../src/ingest/loadSeeds.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const seedPath = resolve(root, 'seeds/000_jilin-foreign-affairs-committee-plenary.json');
-const reportPath = resolve(root, '../shared/seeds/000_a46bb6e1a2a4da29.txt');
+/** The report as published, kept beside its ingest document. */
+const reportPath = resolve(root, 'seeds/000_jilin-foreign-affairs-committee-plenary.txt');
 
 const seedFile = readFileSync(seedPath, 'utf8');
 const reportText = readFileSync(reportPath, 'utf8');
@@ -85,6 +87,13 @@ describe('seed 000: Jilin Provincial Foreign Affairs Committee plenary', () => {
 
   it('is pretty-printed JSON with 2-space indentation', () => {
     expect(seedFile).toBe(`${JSON.stringify(raw, null, 2)}\n`);
+  });
+
+  it('lies beside the report it was made from, which seed loading leaves alone', () => {
+    expect(readdirSync(resolve(root, 'seeds'))).toContain(basename(reportPath));
+    const loaded = seedFiles(resolve(root, 'seeds'));
+    expect(loaded).toContain(seedPath);
+    expect(loaded.filter((file) => !file.endsWith('.json'))).toEqual([]);
   });
 
   it('carries the report text byte for byte', () => {

@@ -30,6 +30,7 @@ describe('seeding', () => {
         facts: { created: 0, matched: 41 },
         nodesCreated: 0,
         relationshipsCreated: 0,
+        intervalChanges: [],
       });
     } finally {
       await server.stop();
@@ -85,7 +86,7 @@ describe('npm start', () => {
       const timer = setTimeout(() => reject(new Error(`no ready line in 120 s:\n${output}`)), 120_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
-        const ready = /officegraph is ready: (http:\/\/\S+)\/graphql/.exec(output);
+        const ready = /officegraph is ready: GraphQL at (http:\/\/\S+)\/graphql/.exec(output);
         const bolt = /"uri":"(bolt:\/\/[^"]+)"/.exec(output);
         if (ready && bolt) {
           clearTimeout(timer);

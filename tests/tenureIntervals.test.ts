@@ -70,9 +70,9 @@ describe('tenureIntervals', () => {
     ]);
   });
 
-  it('starts a tenure attested only after its stated end on that end, never after it', () => {
+  it('counts a tenure first attested after its stated end on no day', () => {
     expect(summary(null, [tenure('t:gone', 'person:g', { endDate: '2015-03-27', sourceDates: ['2016-01-10'] })])).toEqual([
-      { id: 't:gone', heldFrom: '2015-03-27', heldTo: '2015-03-27', endBasis: 'STATED', predecessorId: null, successorId: null },
+      { id: 't:gone', heldFrom: null, heldTo: null, endBasis: 'STATED', predecessorId: null, successorId: null },
     ]);
     expect(tenureIntervals(null, [tenure('t:early', 'person:e', { endDate: '2015', sourceDates: ['2014-02'] })])[0]).toMatchObject({
       effectiveStart: '2014-02',

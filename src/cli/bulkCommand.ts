@@ -1,5 +1,5 @@
 /**
- * What the bulk commands (`npm run ingest`, `npm run import:popolo`) share: a store on the
+ * What the bulk commands (`npm run ingest`, `npm run import:…`) share: a store on the
  * server's configured database (NEO4J_URI, else the local Neo4j in OFFICEGRAPH_DATA_DIR, started
  * for the command and stopped after it) with the bulk-ingest timeout, the lines that report an
  * ingest result or a rejected document, and the way the process exits.
@@ -12,7 +12,7 @@ import { applySchema } from '../graph/applySchema.js';
 import { GraphStore } from '../graph/graphStore.js';
 import { loadQueries } from '../graph/queries.js';
 import { BULK_INGEST_TIMEOUT_MS, type IngestResult } from '../ingest/ingestDocument.js';
-import { createLogger } from '../logger.js';
+import { chooseLogFormat, createLogger } from '../logger.js';
 import { LocalNeo4jError } from '../neo4j/localNeo4j.js';
 
 export function print(line: string): void {
@@ -22,7 +22,7 @@ export function print(line: string): void {
 /** Runs `work` on a store with the schema applied; closes the driver and stops a local Neo4j after it. */
 export async function withBulkStore<T>(work: (store: GraphStore) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, chooseLogFormat(config.logFormat, Boolean(process.stdout.isTTY)));
   const queries = loadQueries();
   const { driver, local } = await connectDatabase(config, logger);
   try {
@@ -47,11 +47,14 @@ export function describeResult(result: IngestResult): string {
   );
 }
 
-/** A rejected document's problems, one `path: message` line each. */
-export function problemLines(error: GraphQLError): string[] {
-  const problems = error.extensions.problems as FieldProblem[] | undefined;
-  return problems ? problems.map((problem) => `${problem.path}: ${problem.message}`) : [error.message];
+/** A rejected document's problems (or a list of problems), one `path: message` line each. */
+export function problemLines(error: GraphQLError | FieldProblem[]): string[] {
+  const problems = Array.isArray(error) ? error : (error.extensions.problems as FieldProblem[] | undefined);
+  return problems ? problems.map((problem) => `${problem.path}: ${problem.message}`) : [(error as GraphQLError).message];
 }
+
+/** What a bulk command says when it refuses a file for its invalid records. */
+export const SKIP_INVALID_HINT = 'Run again with --skip-invalid to import the other records and list the skipped ones.';
 
 /** Exits with main's status; configuration and Neo4j start-up errors as one sentence, anything else with its stack. */
 export function runCommand(name: string, main: (args: string[]) => Promise<number>): void {

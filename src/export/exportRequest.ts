@@ -6,7 +6,7 @@ import { isPartialDate, PARTIAL_DATE_HINT } from '../model/partialDate.js';
 import { NEIGHBORHOOD_MAX_DEPTH, NEIGHBORHOOD_MAX_LIMIT } from '../graph/neighborhood.js';
 import { PATHS_MAX_FIRST, PATHS_MAX_HOPS } from '../graph/paths.js';
 
-export const EXPORT_FORMATS = ['cytoscape', 'graphml', 'gexf', 'csv'] as const;
+export const EXPORT_FORMATS = ['cytoscape', 'graphml', 'gexf', 'csv', 'popolo', 'ftm'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export type ExportRequest =

@@ -41,7 +41,8 @@ export async function readExportGraph(store: GraphStore, request: ExportRequest)
   return fromPaths(`shortest paths from ${request.from} to ${request.to}${asOf}`, paths);
 }
 
-export function writeExport(graph: ExportGraph, format: ExportFormat, baseName: string): ExportFile {
+/** The graph formats; popolo and ftm are written from records (recordFormats.ts). */
+export function writeExport(graph: ExportGraph, format: Exclude<ExportFormat, 'popolo' | 'ftm'>, baseName: string): ExportFile {
   switch (format) {
     case 'cytoscape':
       return { contentType: 'application/json; charset=utf-8', fileName: `${baseName}.cyjs.json`, body: JSON.stringify(toCytoscapeJson(graph)) };

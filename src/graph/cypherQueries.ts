@@ -195,6 +195,51 @@ export const CYPHER_QUERIES = {
   bulk_successions: defineQuery<{ successions: BulkSuccession[] }, { successions: number }>(),
   bulk_checkpoints: defineQuery<{ prefix: string }, { id: string }>(),
   bulk_checkpoint_mark: defineQuery<{ id: string; records: number }, { id: string }>(),
+  entities_by_identifier: defineQuery<{ identifiers: Array<{ key: string; query: string }> }, { key: string; id: string; kind: EntityKind }>(),
+  withdraw_unstated: defineQuery<
+    { sourceId: string; evidencePrefix: string; entityIds: string[]; tenureIds: string[]; groupIds: string[]; factKeys: string[] },
+    { factsRemoved: number; factsKept: number; entitiesRemoved: string[]; affectedPostIds: string[] }
+  >(),
+  export_entity_ids: defineQuery<{ source: Nullable<string>; limit: number }, { id: string }>(),
+  export_entities: defineQuery<{ ids: string[] }, { entity: Record<string, unknown>; relations: Array<{ type: string; to: string }> }>(),
+  export_tenures: defineQuery<
+    { personIds: string[] },
+    { tenure: Record<string, unknown>; personId: string; postId: string; onBehalfOfId: Nullable<string> }
+  >(),
+  ingest_passages: defineQuery<
+    { sourceId: string; ids: string[]; passages: Array<{ id: string; start: number; end: number; text: string }> },
+    { passages: number }
+  >(),
+  search_passages: defineQuery<
+    { query: string; first: number },
+    { passage: { id: string; sourceId: string; start: number; end: number; text: string }; score: number }
+  >(),
+  source_facts: defineQuery<{ sourceIds: string[] }, { sourceId: string; edge: RawEdgeRow }>(),
+  draft_gazetteer: defineQuery<
+    { limit: number },
+    { id: string; kind: EntityKind; name: string; aliases: string[]; orgType: Nullable<string>; role: Nullable<string>; organizationId: Nullable<string> }
+  >(),
+  draft_existing_facts: defineQuery<
+    {
+      tenureIds: string[];
+      groupIds: string[];
+      participations: Array<{ key: string; person: string; event: string; role: string }>;
+      relations: Array<{ key: string; type: string; from: string; to: string }>;
+    },
+    { tenures: string[]; groups: string[]; participations: string[]; relations: string[] }
+  >(),
+  post_tenure_intervals: defineQuery<
+    { postIds: string[] },
+    {
+      id: string;
+      personId: string;
+      postId: string;
+      effectiveStart: Nullable<string>;
+      effectiveEnd: Nullable<string>;
+      heldFrom: Nullable<string>;
+      heldTo: Nullable<string>;
+    }
+  >(),
 } as const;
 
 export type QueryName = keyof typeof CYPHER_QUERIES;

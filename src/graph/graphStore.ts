@@ -3,7 +3,7 @@
  * writes in one write transaction each; every transaction has a timeout. A shared bookmark
  * manager keeps read-your-writes across sessions, also on a cluster.
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type BookmarkManager } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type BookmarkManager, type Transaction } from 'neo4j-driver';
 import type { ParamsOf, QueryName, RowOf } from './cypherQueries.js';
 import type { QueryTexts } from './queries.js';
 
@@ -60,6 +60,25 @@ export class GraphStore {
     }
   }
 
+  /**
+   * Runs `work` in one write transaction and rolls it back, whatever happens: the same writes as
+   * `write`, seen from inside, and nothing kept. Dry runs use it to tell what a write would change.
+   */
+  async writeRolledBack<T>(work: (tx: WriteTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
+    const tx = session.beginTransaction({ timeout: options.timeoutMs ?? this.options.timeoutMs });
+    try {
+      return await work({ run: (name, params) => this.runWithSummary(tx, name, params) });
+    } finally {
+      if (tx.isOpen()) await tx.rollback();
+      await session.close();
+    }
+  }
+
   /** Raw statement execution for schema set-up, which cannot run inside a managed transaction. */
   async runSchemaStatement(statement: string): Promise<void> {
     const session = this.driver.session({ database: this.options.database, bookmarkManager: this.bookmarks });
@@ -75,7 +94,7 @@ export class GraphStore {
   }
 
   private async runWithSummary<Name extends QueryName>(
-    tx: ManagedTransaction,
+    tx: ManagedTransaction | Transaction,
     name: Name,
     params: ParamsOf<Name>,
   ): Promise<WriteResult<RowOf<Name>>> {

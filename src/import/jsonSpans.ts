@@ -125,3 +125,67 @@ class Scanner {
     }
   }
 }
+
+/** A path into a JSON document: member names and array indexes. */
+export type JsonPath = ReadonlyArray<string | number>;
+
+/**
+ * The spans of chosen values anywhere in a document, keyed by their path (pathKey). `choose`
+ * says, for each value's path, whether to record its span and whether to look inside it; values
+ * not looked into are stepped over, so the walk costs one pass over the text.
+ */
+export function valueSpans(text: string, choose: (path: JsonPath) => { record: boolean; descend: boolean }): Map<string, Span> {
+  const scanner = new Scanner(text);
+  const spans = new Map<string, Span>();
+  const walk = (path: Array<string | number>) => {
+    scanner.skipWhitespace();
+    const { record, descend } = choose(path);
+    const start = scanner.position;
+    const opening = scanner.peek();
+    if (!descend || (opening !== '{' && opening !== '[')) {
+      scanner.skipValue();
+    } else if (opening === '{') {
+      scanner.position += 1;
+      scanner.skipWhitespace();
+      if (scanner.peek() === '}') scanner.position += 1;
+      else
+        for (;;) {
+          scanner.skipWhitespace();
+          const key = scanner.readString();
+          scanner.skipWhitespace();
+          scanner.expect(':');
+          walk([...path, key]);
+          scanner.skipWhitespace();
+          if (scanner.peek() === ',') {
+            scanner.position += 1;
+            continue;
+          }
+          scanner.expect('}');
+          break;
+        }
+    } else {
+      scanner.position += 1;
+      scanner.skipWhitespace();
+      if (scanner.peek() === ']') scanner.position += 1;
+      else
+        for (let index = 0; ; index += 1) {
+          walk([...path, index]);
+          scanner.skipWhitespace();
+          if (scanner.peek() === ',') {
+            scanner.position += 1;
+            continue;
+          }
+          scanner.expect(']');
+          break;
+        }
+    }
+    if (record) spans.set(pathKey(path), { start, end: scanner.position });
+  };
+  walk([]);
+  return spans;
+}
+
+/** The key of a path in valueSpans' map: its parts as JSON. */
+export function pathKey(path: JsonPath): string {
+  return JSON.stringify(path);
+}

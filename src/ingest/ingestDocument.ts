@@ -9,7 +9,11 @@ import { recomputeTenureIntervals, type IntervalChange } from '../graph/recomput
 import { KIND_LABELS, type IngestEntity } from '../model/document.js';
 import { participantGroupId, slugify, tenureId } from '../model/ids.js';
 import { withoutUndefined } from '../model/withoutUndefined.js';
+import { passageRows } from '../passages/splitPassages.js';
+import { dryRunValidDocument, type DryRunResult } from './dryRun.js';
 import { validateDocument, type ValidDocument } from './validateDocument.js';
+import { matchExistingIdentifiers } from './matchIdentifiers.js';
+import { withdrawUnstated, type Withdrawn } from './withdrawUnstated.js';
 
 export interface IngestCounts {
   created: number;
@@ -25,6 +29,24 @@ export interface IngestResult {
   relationshipsCreated: number;
   /** Tenures whose held days or neighbours moved with this document. */
   intervalChanges: IntervalChange[];
+  /** With `replace`: what the source stated before and no longer states. */
+  withdrawn?: Withdrawn;
+}
+
+export interface IngestOptions {
+  timeoutMs?: number;
+  /**
+   * An entity without an explicit id whose identifiers ("wikidata:Q7747") name an entity of the
+   * same kind already in the graph takes that entity's id, so a person met in two data sets is
+   * one entity.
+   */
+  matchIdentifiers?: boolean;
+  /**
+   * The document is everything its source states: facts and mentions an earlier version of the
+   * same source stated and this one does not lose this source's evidence (a re-imported data set
+   * replaces its earlier version).
+   */
+  replace?: boolean;
 }
 
 /** Time a bulk document (a seed, a file, a data set) may take: far more than a request gets. */
@@ -38,15 +60,28 @@ export function evidencePrefix(sourceId: string): string {
   return `{"s":${JSON.stringify(sourceId)},`;
 }
 
-/** Validates and writes; throws BAD_USER_INPUT listing every problem when the input is bad. */
+/**
+ * Validates and writes; throws BAD_USER_INPUT listing every problem when the input is bad.
+ * With dryRun, writes the same way in a transaction that is rolled back, and says what would
+ * have changed (see dryRun.ts).
+ */
+export async function ingestDocument(store: GraphStore, input: unknown, options?: IngestOptions & { dryRun?: false }): Promise<IngestResult>;
+export async function ingestDocument(store: GraphStore, input: unknown, options: IngestOptions & { dryRun?: boolean }): Promise<IngestResult | DryRunResult>;
 export async function ingestDocument(
   store: GraphStore,
   input: unknown,
-  options: { timeoutMs?: number } = {},
-): Promise<IngestResult> {
+  options: IngestOptions & { dryRun?: boolean } = {},
+): Promise<IngestResult | DryRunResult> {
   const validation = validateDocument(input);
   if (!validation.ok) throw badUserInput(validation.problems);
-  return store.write((tx) => writeValidDocument(tx, validation.value), options);
+  if (options.dryRun) return dryRunValidDocument(store, validation.value, options);
+  return store.write((tx) => prepareAndWrite(tx, validation.value, options), options);
+}
+
+/** Matches identifiers when asked, then writes: the one write path of real and dry runs. */
+export async function prepareAndWrite(tx: WriteTransaction, valid: ValidDocument, options: IngestOptions = {}): Promise<IngestResult> {
+  const prepared = options.matchIdentifiers ? await matchExistingIdentifiers(tx, valid) : valid;
+  return writeValidDocument(tx, prepared, options);
 }
 
 /** The id a document's source gets: explicit, or from publisher, date and title. */
@@ -57,7 +92,7 @@ export function sourceIdOf(valid: ValidDocument): string {
   return `source:${slugify(parts.join(' '))}`;
 }
 
-async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): Promise<IngestResult> {
+async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument, options: IngestOptions = {}): Promise<IngestResult> {
   const { document, idsByRef } = valid;
   const sourceId = sourceIdOf(valid);
   const redirects = await checkExternalReferences(tx, valid);
@@ -81,6 +116,9 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
       referencedIds: valid.externalReferences.length > 0 ? [...new Set(valid.externalReferences.map((reference) => redirects.get(reference.id) ?? reference.id))] : undefined,
     }),
   });
+  // The text as searchable passages (sentences), in the same transaction.
+  const passages = passageRows(sourceId, source.text);
+  const passageWrite = await tx.run('ingest_passages', { sourceId, ids: passages.map((passage) => passage.id), passages });
   const entityWrite = await tx.run('ingest_entities', {
     sourceId,
     entities: document.entities.map((entity) => ({
@@ -168,17 +206,31 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
     }),
   ];
 
+  // With replace, what the source no longer states goes before the intervals are recomputed.
+  const withdrawn = options.replace
+    ? await withdrawUnstated(tx, {
+        ...common,
+        entityIds: document.entities.map((entity) => id(entity.ref)),
+        tenures,
+        relations,
+        participations,
+        groups,
+        successions,
+      })
+    : undefined;
+
   const intervalChanges = await recomputeTenureIntervals(tx, {
     postIds: [
       ...tenures.map((tenure) => String(tenure.post)),
       ...document.entities.filter((entity) => entity.kind === 'POST').map((entity) => id(entity.ref)),
+      ...(withdrawn?.affectedPostIds ?? []),
     ],
     tenureIds: successions.flatMap((succession) => [String(succession.from), String(succession.to)]),
   });
 
   const factRows = factWrites.flatMap((write): ReadonlyArray<{ created: boolean }> => write.rows);
   const entityRows = entityWrite.rows;
-  const all = [sourceWrite, entityWrite, ...factWrites];
+  const all = [sourceWrite, passageWrite, entityWrite, ...factWrites];
   return {
     sourceId,
     sourceCreated: sourceWrite.rows[0]?.created === true,
@@ -187,6 +239,7 @@ async function writeValidDocument(tx: WriteTransaction, valid: ValidDocument): P
     nodesCreated: all.reduce((sum, write) => sum + write.counters.nodesCreated, 0),
     relationshipsCreated: all.reduce((sum, write) => sum + write.counters.relationshipsCreated, 0),
     intervalChanges,
+    ...(withdrawn === undefined ? {} : { withdrawn: publicWithdrawn(withdrawn) }),
   };
 }
 
@@ -252,4 +305,10 @@ function entityProperties(entity: IngestEntity): Record<string, unknown> {
 function countCreated(rows: ReadonlyArray<{ created: boolean }>): IngestCounts {
   const created = rows.filter((row) => row.created === true).length;
   return { created, matched: rows.length - created };
+}
+
+/** What a replacing ingest reports as withdrawn (the posts it touched are for the interval step only). */
+function publicWithdrawn({ affectedPostIds, ...withdrawn }: Withdrawn & { affectedPostIds: string[] }): Withdrawn {
+  void affectedPostIds;
+  return withdrawn;
 }

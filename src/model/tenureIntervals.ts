@@ -5,9 +5,9 @@
  * through one Cypher predicate (cypher/fragments/tenure_held.cy). Nothing else decides it.
  *
  * Start: the stated start, else the earliest attestation (the earliest publication date of the
- * sources that support the tenure: known held then, not before). A source that states only an
- * end attests the tenure on that end day at the latest, so a tenure first attested after its
- * stated end starts at most on that end.
+ * sources that support the tenure: known held then, not before). A tenure with a stated end that
+ * is first attested after that end (someone elected who gave the seat up before the term began,
+ * reported later) counts on no day: heldFrom and heldTo are both null.
  *
  * End: the stated end. Without one, in this order:
  * 1. a stated successor (SUCCEEDS; the earliest-starting one when several are stated): held
@@ -47,7 +47,7 @@ export interface TenureInterval {
   effectiveEnd: string | null;
   endIsDerived: boolean;
   endBasis: EndBasis | null;
-  /** First day held (YYYY-MM-DD), or null when nothing dates the tenure at all. */
+  /** First day held (YYYY-MM-DD); null when nothing dates the tenure, or it counts on no day. */
   heldFrom: string | null;
   /** Last day held, inclusive (YYYY-MM-DD), or null while ongoing. */
   heldTo: string | null;
@@ -100,7 +100,9 @@ export function tenureIntervals(seats: number | null, tenures: ReadonlyArray<Ten
       successorId: (stated ?? nextHolder)?.id ?? null,
     };
     if (tenure.endDate !== null) {
-      return { ...interval, effectiveEnd: tenure.endDate, endBasis: 'STATED', heldTo: lastDay(tenure.endDate) };
+      const heldTo = lastDay(tenure.endDate);
+      const stated = { ...interval, effectiveEnd: tenure.endDate, endBasis: 'STATED' as const };
+      return heldFrom !== null && heldFrom > heldTo ? { ...stated, heldFrom: null } : { ...stated, heldTo };
     }
     const startOfTenure = (other: TenureFacts | undefined) => (other === undefined ? null : starts.get(other.id) ?? null);
     const candidates: Array<{ basis: EndBasis; end: string | null; heldTo: (end: string) => string }> = [
@@ -118,13 +120,9 @@ export function tenureIntervals(seats: number | null, tenures: ReadonlyArray<Ten
   });
 }
 
-/** Stated start, else the earliest attestation, but never after a stated end. */
+/** Stated start, else the earliest attestation. */
 function startOf(tenure: TenureFacts): string | null {
-  if (tenure.startDate !== null) return tenure.startDate;
-  const attested = earliest(tenure.sourceDates);
-  if (tenure.endDate === null) return attested;
-  if (attested === null) return tenure.endDate;
-  return firstDay(attested) <= lastDay(tenure.endDate) ? attested : tenure.endDate;
+  return tenure.startDate ?? earliest(tenure.sourceDates);
 }
 
 function earliest(dates: ReadonlyArray<string>): string | null {

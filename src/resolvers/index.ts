@@ -10,6 +10,9 @@ import { relationshipResolvers } from './relationships.js';
 import { timelineResolvers } from './timeline.js';
 import { mutationResolvers } from './mutations.js';
 import { representationResolvers } from './representation.js';
+import { identifierResolvers } from './identifiers.js';
+import { passageResolvers } from './passages.js';
+import { draftResolvers } from './draft.js';
 
 type ResolverMap = Record<string, unknown>;
 
@@ -42,4 +45,7 @@ export const resolvers: Resolvers = mergeResolvers(
   timelineResolvers,
   mutationResolvers,
   representationResolvers,
+  identifierResolvers,
+  passageResolvers,
+  draftResolvers,
 );

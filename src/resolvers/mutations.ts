@@ -10,6 +10,13 @@ import { ingestDocument } from '../ingest/ingestDocument.js';
 import { mergeEntities } from '../ingest/mergeEntities.js';
 import { retractSource } from '../ingest/retractSource.js';
 import type { RequestContext } from './context.js';
+import type { DryRunResult } from '../ingest/dryRun.js';
+import type { IngestResult } from '../ingest/ingestDocument.js';
+
+/** An ingest's answer: `changes` is set by dry runs only. */
+function answer(result: IngestResult | DryRunResult) {
+  return 'changes' in result ? result : { ...result, dryRun: false, changes: null };
+}
 import { existingEntity } from './entity.js';
 
 function requireWriteAccess(context: RequestContext): void {
@@ -22,13 +29,13 @@ function requireWriteAccess(context: RequestContext): void {
 
 export const mutationResolvers = {
   Mutation: {
-    ingest: async (_root: unknown, args: { input: unknown }, context: RequestContext) => {
+    ingest: async (_root: unknown, args: { input: unknown; dryRun?: boolean | null }, context: RequestContext) => {
       requireWriteAccess(context);
-      return ingestDocument(context.store, documentFromInput(args.input));
+      return answer(await ingestDocument(context.store, documentFromInput(args.input), { dryRun: args.dryRun === true }));
     },
-    ingestDocument: async (_root: unknown, args: { document: unknown }, context: RequestContext) => {
+    ingestDocument: async (_root: unknown, args: { document: unknown; dryRun?: boolean | null }, context: RequestContext) => {
       requireWriteAccess(context);
-      return ingestDocument(context.store, args.document);
+      return answer(await ingestDocument(context.store, args.document, { dryRun: args.dryRun === true }));
     },
     retractSource: async (_root: unknown, args: { id: string }, context: RequestContext) => {
       requireWriteAccess(context);

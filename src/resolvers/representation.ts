@@ -1,18 +1,14 @@
 /**
  * What data sets such as Popolo add to office-holding: the place a post represents (a
- * constituency seat), the party a tenure was held on behalf of, and identifiers in other
- * registers. All through the per-request loaders, so a list of tenures costs no extra round trips.
+ * constituency seat) and the party a tenure was held on behalf of (identifiers are in
+ * identifiers.ts). All through the per-request loaders, so a list of tenures costs no extra round trips.
  */
 import type { Resolvers } from '../generated/resolverTypes.js';
 import type { EntityRecord, TenureRecord } from '../graph/records.js';
 import type { RequestContext } from './context.js';
 import { relatedEntity } from './entity.js';
 
-const identifiers = (entity: EntityRecord): string[] => (Array.isArray(entity.identifiers) ? (entity.identifiers as string[]) : []);
-
 export const representationResolvers = {
-  Person: { identifiers },
-  Organization: { identifiers },
   Post: {
     represents: (post: EntityRecord, _args: unknown, context: RequestContext) => relatedEntity(context, post, 'REPRESENTS', 'OUT'),
   },

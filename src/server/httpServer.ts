@@ -56,11 +56,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     resolvers: resolvers as ApolloServerOptionsWithTypeDefs<RequestContext>['resolvers'],
     introspection: config.introspection,
     csrfPrevention: true,
+    // The process decides what a signal means (src/cli/start.ts); Apollo's own handlers would
+    // stop the server and raise the signal again, which reads as a second signal.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !config.production,
     formatError: createFormatError({ production: config.production }),
     parseOptions: limits.parseOptions,
     validationRules: limits.validationRules,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), limits.plugin, requestLogging<RequestContext>(logger)],
+    // A graceful stop waits for requests in flight as long as their database work may take.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.queryTimeoutMs + 5_000 }), ApolloServerPluginLandingPageDisabled(), limits.plugin, requestLogging<RequestContext>(logger)],
   });
   await apollo.start();
 

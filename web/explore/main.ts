@@ -17,6 +17,9 @@ interface EvidenceItem {
 interface GraphNode { id: string; kind: Kind; label: string; properties: Record<string, unknown> }
 interface GraphEdge { id: string; source: string; target: string; type: string; properties: Record<string, unknown>; evidence: EvidenceItem[] }
 interface SearchHit { entity: { id: string; kind: Kind; name: string }; matched: string }
+/** A sentence of a report that matches the search, shown under the entity hits. */
+interface PassageHit { passage: { source: { id: string; name: string }; start: number; snippet: string; facts: Array<{ source: string }> } }
+type Suggestion = SearchHit | PassageHit;
 
 const KIND_NAMES: Record<Kind, string> = {
   PERSON: 'Person', ORGANIZATION: 'Organization', POST: 'Post', EVENT: 'Event',
@@ -42,7 +45,10 @@ const NEIGHBORHOOD_QUERY = `query Neighborhood($id: ID!, $limit: Int!) {
 const PATHS_QUERY = `query Paths($from: ID!, $to: ID!, $maxHops: Int!) {
   paths(from: $from, to: $to, maxHops: $maxHops, first: 1) { length nodes { id kind label properties } edges { ${EDGE_FIELDS} } }
 }`;
-const SEARCH_QUERY = `query Search($text: String!) { search(text: $text, first: 8) { entity { id kind name } matched } }`;
+const SEARCH_QUERY = `query Search($text: String!) {
+  search(text: $text, first: 8) { entity { id kind name } matched }
+  passages(text: $text, first: 4) { source { id name } start snippet facts { source } }
+}`;
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const searchInput = element<HTMLInputElement>('search-input');
@@ -378,7 +384,7 @@ element('path-clear').addEventListener('click', () => {
 
 // ---- search with suggestions (keyboard: ↑ ↓ Enter Escape) -------------------------------------
 
-let hits: SearchHit[] = [];
+let hits: Suggestion[] = [];
 let active = -1;
 let searchTimer: ReturnType<typeof setTimeout> | undefined;
 let searchSerial = 0;
@@ -386,6 +392,11 @@ let searchSerial = 0;
 function renderSuggestions(): void {
   suggestions.innerHTML = hits
     .map((hit, index) => {
+      if ('passage' in hit) {
+        // The snippet is HTML-escaped by the server, with the matched words in <mark>.
+        const header = index === 0 || !('passage' in (hits[index - 1] as Suggestion)) ? html`<li class="suggestion-group" role="presentation">In reports</li>` : '';
+        return header + html`<li id="suggestion-${index}" class="passage-hit" role="option" aria-selected="${index === active}" data-index="${index}"><span class="passage-snippet">${raw(hit.passage.snippet)}</span><span class="matched">${hit.passage.source.name}</span></li>`;
+      }
       const matched = hit.matched && hit.matched !== hit.entity.name ? html`<span class="matched">${hit.matched}</span>` : '';
       return html`<li id="suggestion-${index}" role="option" aria-selected="${index === active}" data-index="${index}">${kindTag(hit.entity.kind)}<span>${hit.entity.name}</span>${raw(matched)}</li>`;
     })
@@ -413,9 +424,9 @@ searchInput.addEventListener('input', () => {
   searchTimer = setTimeout(async () => {
     const serial = ++searchSerial;
     try {
-      const data = await graphql<{ search: SearchHit[] }>(SEARCH_QUERY, { text });
+      const data = await graphql<{ search: SearchHit[]; passages: PassageHit['passage'][] }>(SEARCH_QUERY, { text });
       if (serial !== searchSerial) return;
-      hits = data.search;
+      hits = [...data.search, ...data.passages.map((passage) => ({ passage }))];
       active = hits.length > 0 ? 0 : -1;
       renderSuggestions();
     } catch (error) {
@@ -442,7 +453,7 @@ searchInput.addEventListener('keydown', (event) => {
 });
 
 suggestions.addEventListener('mousedown', (event) => {
-  const item = (event.target as HTMLElement).closest('li');
+  const item = (event.target as HTMLElement).closest('li[data-index]') as HTMLElement | null;
   const hit = item ? hits[Number(item.dataset.index)] : undefined;
   if (hit) {
     event.preventDefault();
@@ -451,7 +462,13 @@ suggestions.addEventListener('mousedown', (event) => {
 });
 searchInput.addEventListener('blur', () => setTimeout(closeSuggestions, 100));
 
-function choose(hit: SearchHit): void {
+function choose(hit: Suggestion): void {
+  if ('passage' in hit) {
+    // A passage opens on what its first fact is about (an event, say), else on its source.
+    closeSuggestions();
+    void withStatus(openFresh(hit.passage.facts[0]?.source ?? hit.passage.source.id));
+    return;
+  }
   searchInput.value = hit.entity.name;
   closeSuggestions();
   void withStatus(openFresh(hit.entity.id));

@@ -1,6 +1,7 @@
 /**
  * GET /export: a neighborhood (`id`, `depth`, `limit`) or the shortest paths (`from`, `to`,
- * `maxHops`, `first`) as `format` = cytoscape | graphml | gexf | csv, optionally `at` a date.
+ * `maxHops`, `first`) as `format` = cytoscape | graphml | gexf | csv | popolo | ftm (the last two
+ * with the entities' records and tenures), optionally `at` a date.
  * 400 with a JSON error naming the parameter and value; 404 when an entity is unknown; 503
  * UNAVAILABLE, 504 TIMEOUT or 500 when reading it fails.
  */
@@ -9,6 +10,7 @@ import { ErrorCode } from '../../errors.js';
 import type { GraphStore } from '../../graph/graphStore.js';
 import type { Logger } from '../../logger.js';
 import { ExportParameterError, parseExportRequest } from '../../export/exportRequest.js';
+import { exportRecords, isRecordFormat } from '../../export/recordFormats.js';
 import { exportBaseName, readExportGraph, writeExport } from '../../export/runExport.js';
 import { classifyNeo4jError } from '../formatError.js';
 
@@ -41,7 +43,9 @@ export function exportRoutes(options: { store: GraphStore; logger: Logger }): Ro
         });
         return;
       }
-      const file = writeExport(graph, exportRequest.format, exportBaseName(exportRequest));
+      const file = isRecordFormat(exportRequest.format)
+        ? await exportRecords(options.store, graph.nodes.map((node) => node.id), exportRequest.format, graph.title, exportBaseName(exportRequest))
+        : writeExport(graph, exportRequest.format, exportBaseName(exportRequest));
       response
         .status(200)
         .type(file.contentType)
