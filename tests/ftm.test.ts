@@ -19,6 +19,7 @@ import { retractSource } from '../src/ingest/retractSource.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { sharedDataFile } from './helpers/sharedData.js';
 import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
+import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const SMALL = path.join(projectRoot(), 'tests', 'fixtures', 'ftm', 'small.ftm.json');
@@ -94,7 +95,7 @@ describe('importing FollowTheMoney into the graph', () => {
     );
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
   }, 120_000);
 
   afterAll(async () => {
