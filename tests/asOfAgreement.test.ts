@@ -21,7 +21,7 @@ import { tenureId } from '../src/model/ids.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
 import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
-const RUNS = Number(process.env.AGREEMENT_RUNS ?? 150);
+const RUNS = Number(process.env.AGREEMENT_RUNS ?? 100);
 const SEED = 20261130;
 
 let server: TestServer;
