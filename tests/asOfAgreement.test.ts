@@ -19,13 +19,14 @@ import { ingestDocument } from '../src/ingest/ingestDocument.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { tenureId } from '../src/model/ids.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
+import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
-const RUNS = Number(process.env.AGREEMENT_RUNS ?? 150);
+const RUNS = Number(process.env.AGREEMENT_RUNS ?? 100);
 const SEED = 20261130;
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ OFFICEGRAPH_MAX_COST: '100000000', OFFICEGRAPH_MAX_ALIASES: '1000', OFFICEGRAPH_SEED: 'false' });
+  server = await startTestServer({ OFFICEGRAPH_MAX_COST: '100000000', OFFICEGRAPH_MAX_ALIASES: '1000', OFFICEGRAPH_SEED: 'false', OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
 });
 afterAll(async () => {
   if (server) {

@@ -16,6 +16,7 @@ import { convertPopolo } from '../src/import/popolo.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
+import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const FIXTURE = path.join(projectRoot(), 'tests', 'fixtures', 'popolo', 'multi-member-district.json');
@@ -34,7 +35,7 @@ const exportCli = (args: string[]) =>
   });
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
   sources.push(FIXTURE_SOURCE);
   await writeConversion(server.app.store, convertPopolo(readFileSync(FIXTURE, 'utf8'), { fileName: FIXTURE }), { skipInvalid: true });
 }, 240_000);

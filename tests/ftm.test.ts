@@ -17,8 +17,9 @@ import { convertFtm } from '../src/import/ftm.js';
 import { writeConversion } from '../src/import/importFile.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { projectRoot } from '../src/projectRoot.js';
-import { sharedDataFile } from './helpers/sharedData.js';
+import { sharedDataForTests } from './helpers/sharedData.js';
 import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
+import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const SMALL = path.join(projectRoot(), 'tests', 'fixtures', 'ftm', 'small.ftm.json');
@@ -94,7 +95,7 @@ describe('importing FollowTheMoney into the graph', () => {
     );
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
   }, 120_000);
 
   afterAll(async () => {
@@ -129,8 +130,8 @@ describe('importing FollowTheMoney into the graph', () => {
     await roundTrip('source:followthemoney-small', 'FtM round trip of the small file');
   }, 240_000);
 
-  const venezuela = sharedDataFile('ftm/ve_asamblea_nacional.entities.ftm.json');
-  describe.skipIf(!venezuela)('the OpenSanctions export of the Venezuelan National Assembly (skipped when ../shared/data/ftm is not beside the project)', () => {
+  const { file: venezuela, needs } = sharedDataForTests('ftm/ve_asamblea_nacional.entities.ftm.json');
+  describe.skipIf(!venezuela)(`the OpenSanctions export of the Venezuelan National Assembly (${needs})`, () => {
     const SOURCE = 'source:followthemoney-ve-asamblea-nacional';
 
     it('imports every person and occupancy, counted from the raw file, with Wikidata ids as identifiers', async () => {

@@ -8,6 +8,7 @@ import { writeConversion } from '../src/import/importFile.js';
 import { convertPopolo } from '../src/import/popolo.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
+import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
 let server: TestServer;
 const SOURCES = ['source:identifier-test-first-register', 'source:identifier-test-second-register'];
@@ -31,7 +32,7 @@ function register(title: string, personName: string, ids: Array<{ scheme: string
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
 }, 120_000);
 
 afterAll(async () => {

@@ -20,6 +20,7 @@ import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from '../src/ingest/ingestDocu
 import { retractSource } from '../src/ingest/retractSource.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
+import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
 /** A CC0 data set carried by the repository; tests/fixtures/popolo/SOURCE.md says where it comes from. */
 const DATA_FILE = path.join(projectRoot(), 'tests', 'fixtures', 'popolo', 'nigeria-house-of-representatives.json');
@@ -55,7 +56,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   conversion = convertPopolo(raw, { name: SOURCE_NAME, publisher: 'EveryPolitician', fileName: DATA_FILE });
-  server = await startTestServer();
+  server = await startTestServer({ OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
 }, 120_000);
 
 afterAll(async () => {

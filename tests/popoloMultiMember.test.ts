@@ -17,6 +17,7 @@ import type { IngestFact } from '../src/model/document.js';
 import { firstDay, lastDay } from '../src/model/partialDate.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
+import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
 const FIXTURE = path.join(projectRoot(), 'tests', 'fixtures', 'popolo', 'multi-member-district.json');
 const raw = readFileSync(FIXTURE, 'utf8');
@@ -131,7 +132,7 @@ describe('npm run import:popolo with and without --skip-invalid', () => {
   const label = `[1/1] ${path.relative(projectRoot(), FIXTURE)}`;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
   }, 120_000);
 
   afterAll(async () => {

@@ -10,13 +10,14 @@ import { mergeEntities } from '../src/ingest/mergeEntities.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { crowdDocument, GEN, successionDocuments } from './fixtures/generateSuccession.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
+import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
 let server: TestServer;
 let queriesSent = 0;
 
 beforeAll(async () => {
   server = await startTestServer(
-    { OFFICEGRAPH_MAX_COST: '10000000' },
+    { OFFICEGRAPH_MAX_COST: '10000000', OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS },
     { onQuery: () => { queriesSent += 1; } },
   );
   for (const document of successionDocuments()) await ingestDocument(server.app.store, document);

@@ -8,13 +8,13 @@ import { ingestDocument } from '../src/ingest/ingestDocument.js';
 import { mergeEntities } from '../src/ingest/mergeEntities.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
-import { testDocument } from './helpers/writeHelpers.js';
+import { testDocument, SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
 let server: TestServer;
 const SOURCES = ['early', 'late', 'seats', 'merge'].map((tag) => `source:stored-${tag}`);
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
 });
 afterAll(async () => {
   if (server) for (const id of SOURCES) await retractSource(server.app.store, id).catch(() => undefined);

@@ -21,6 +21,7 @@ import type { IngestFact } from '../src/model/document.js';
 import { firstDay, lastDay } from '../src/model/partialDate.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
+import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 const DIRECTORY = path.join(projectRoot(), 'tests', 'fixtures', 'wikidata', 'entities');
@@ -235,7 +236,7 @@ describe('importing Wikidata into the graph', () => {
   const PUTIN = 'person:vladimir-putin-q7747';
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
     const result = await run(process.execPath, ['--import', 'tsx', path.join(projectRoot(), 'src', 'cli', 'importWikidata.ts'), DIRECTORY], {
       cwd: projectRoot(),
       env: { ...process.env, ...testEnvironment({ LOG_LEVEL: 'warn' }) },
