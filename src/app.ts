@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config.js';
+import { warmUpPlans } from './plan/warmUp.js';
 import { applySchema } from './graph/applySchema.js';
 import { GraphStore } from './graph/graphStore.js';
 import { loadQueries, type QueryName } from './graph/queries.js';
@@ -90,6 +91,7 @@ export async function startOfficegraph(config: Config, options: StartOptions): P
     });
     logger.info({ url: `${http.url}/graphql` }, 'GraphQL endpoint listening');
     await applySchema(store, queries);
+    if (config.planRequests) await warmUpPlans(store);
     state.schema = true;
     if (config.seed) {
       const results = await loadSeeds(store, seedsDirectory, (message) => logger.info(message));

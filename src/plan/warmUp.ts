@@ -1,0 +1,28 @@
+/**
+ * Compiles the composed statements of the request plans before the first request needs them.
+ * Neo4j plans a statement once per set of parameter types and caches the plan, but planning the
+ * larger composed statements (neighborhood_one, plan_people_page) takes seconds on a busy
+ * machine, long enough for the first request to reach its timeout. Each variant runs once with
+ * ids that match nothing (or a one-row page), so it costs little once the plans are cached.
+ */
+import type { GraphStore } from '../graph/graphStore.js';
+
+const NOTHING = 'warm-up:nothing';
+
+export async function warmUpPlans(store: GraphStore): Promise<void> {
+  for (const [first, last] of [
+    [null, null],
+    ['2000-01-01', '2000-12-31'],
+  ] as const) {
+    for (const kinds of [null, ['PERSON' as const]]) {
+      await store.prepare('neighborhood_one', { id: NOTHING, limit: 2, rowLimit: 10, kinds, includeSources: false, atFirst: first, atLast: last });
+    }
+    await store.prepare('neighborhood_edges', { ids: [NOTHING], includeSources: false, atFirst: first, atLast: last });
+    const tree = { heldFirst: first, heldLast: last, withTenures: true, withPosts: true, withOrganizations: true, limit: 1 };
+    await store.prepare('plan_person', { ids: [NOTHING], ...tree });
+    await store.prepare('plan_role_holders', { posts: [NOTHING], heldFirst: first, heldLast: last, limit: 1, withPersons: true });
+    for (const nameContains of [null, 'a']) {
+      await store.prepare('plan_people_page', { first: 1, after: null, nameContains, atFirst: first, atLast: last, withTotalCount: false, ...tree });
+    }
+  }
+}
