@@ -44,6 +44,11 @@ export async function existingEntity(context: RequestContext, id: string): Promi
 
 const sharedEntityFields = { evidence: entityEvidence, aliases: (entity: EntityRecord) => entity.aliases ?? [] };
 
+/** The same fields for every entity type, keyed by type name so the type check sees each one. */
+function forEveryEntityType<Fields>(fields: Fields): Record<(typeof KIND_LABELS)[EntityKind], Fields> {
+  return Object.fromEntries(Object.values(KIND_LABELS).map((typeName) => [typeName, fields])) as Record<(typeof KIND_LABELS)[EntityKind], Fields>;
+}
+
 export const entityResolvers = {
   Entity: {
     __resolveType: (entity: EntityRecord) => KIND_LABELS[entity.kind],
@@ -63,7 +68,7 @@ export const entityResolvers = {
     place: entityOfKind('PLACE'),
     source: entityOfKind('SOURCE'),
   },
-  ...Object.fromEntries(Object.values(KIND_LABELS).map((typeName) => [typeName, sharedEntityFields])),
+  ...forEveryEntityType(sharedEntityFields),
 } satisfies Resolvers;
 
 /** Entities linked to `entity` by one relationship type, in one direction. */

@@ -32,7 +32,9 @@ function mergeResolvers(...maps: ResolverMap[]): ResolverMap {
 
 /**
  * The merged map is checked against the types generated from schema.graphql
- * (src/generated/resolverTypes.ts): a resolver that returns the wrong shape fails the type check.
+ * (src/generated/resolverTypes.ts): a resolver that returns the wrong shape fails the type check,
+ * and so does a schema field that neither a resolver nor its parent record answers
+ * (completeness.ts, which must list every map merged here).
  */
 export const resolvers: Resolvers = mergeResolvers(
   { Date: DateScalar, JSON: JsonScalar },
