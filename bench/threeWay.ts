@@ -89,7 +89,7 @@ try {
   const samples = await sampleGraph(driver);
   log('checking answers on 40 parameter sets per question');
   const differences = await compareAnswers(targets, samples, SIDES, 40);
-  for (const difference of differences.slice(0, 20)) log(`DIFFERENT ${difference.question} ${JSON.stringify(difference.params)} ${difference.side}: ${JSON.stringify(difference.got).slice(0, 300)} vs officegraph ${JSON.stringify(difference.expected).slice(0, 300)}`);
+  for (const difference of differences.slice(0, 20)) log(`DIFFERENT ${difference.question} ${JSON.stringify(difference.params)} ${difference.side}: ${describeDifference(difference.got, difference.expected)}`);
   log(`${differences.length} differences`);
   await warmUp(targets, samples, SIDES);
 
@@ -145,4 +145,18 @@ export function table(queries: Record<string, QuestionResults>): string {
     }
   }
   return lines.join('\n');
+}
+
+/** Where two answers part: the first differing list item or field, with its path, rather than two long prefixes. */
+function describeDifference(got: unknown, expected: unknown, at = ''): string {
+  if (Array.isArray(got) && Array.isArray(expected)) {
+    const index = Array.from({ length: Math.max(got.length, expected.length) }, (_, i) => i).find((i) => JSON.stringify(got[i]) !== JSON.stringify(expected[i]));
+    if (index !== undefined) return describeDifference(got[index], expected[index], `${at}[${index}] (lengths ${got.length} vs ${expected.length})`);
+  } else if (got && expected && typeof got === 'object' && typeof expected === 'object') {
+    const key = [...new Set([...Object.keys(got), ...Object.keys(expected)])].find(
+      (name) => JSON.stringify((got as Record<string, unknown>)[name]) !== JSON.stringify((expected as Record<string, unknown>)[name]),
+    );
+    if (key !== undefined) return describeDifference((got as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], `${at}.${key}`);
+  }
+  return `at ${at || 'top'}: ${JSON.stringify(got)?.slice(0, 400)} vs officegraph ${JSON.stringify(expected)?.slice(0, 400)}`;
 }

