@@ -4,11 +4,11 @@
  * and neighborhoods as of a date, colleagues, interlocks, timelines, theme people, the Relay
  * connections, and the number of Cypher round trips of a nested query.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ingestDocument } from '../src/ingest/ingestDocument.js';
 import { mergeEntities } from '../src/ingest/mergeEntities.js';
 import { retractSource } from '../src/ingest/retractSource.js';
-import { crowdDocument, GEN, successionDocuments } from './fixtures/generateSuccession.js';
+import { crowdDocument, crowdedPathDocument, GEN, successionDocuments } from './fixtures/generateSuccession.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
 import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
@@ -24,11 +24,12 @@ beforeAll(async () => {
 });
 
 const CROWDS = [['five', 5], ['fifty', 50]] as const;
+const CROWDED_PATHS = 'crowdpaths';
 
 afterAll(async () => {
   // Leave the store as the seed made it, for the test files that run after this one.
   if (server) {
-    const sources = [GEN.register, GEN.bulletin, GEN.report, ...CROWDS.map(([tag]) => `source:gen-${tag}`)];
+    const sources = [GEN.register, GEN.bulletin, GEN.report, ...CROWDS.map(([tag]) => `source:gen-${tag}`), `source:gen-${CROWDED_PATHS}`];
     for (const source of sources) await retractSource(server.app.store, source).catch(() => undefined);
     const left = await server.graphql(`{ people(nameContains: "gentest") { totalCount } organizations(nameContains: "gen ") { totalCount } }`);
     expect(left.body.data).toEqual({ people: { totalCount: 0 }, organizations: { totalCount: 0 } });
@@ -201,6 +202,41 @@ describe('paths', () => {
     expect(await alicesBob('2014-06')).toEqual([viaChief]);
     expect(await alicesBob('2015')).toEqual([]);
     expect(await alicesBob('2012')).toEqual([]);
+  });
+
+  it('passes through a tenure only from its holder to its post, so every edge joins two entities', async () => {
+    // Frank's tenure as Chair SUCCEEDS Erin's: a walk along SUCCEEDS would be one "hop" between
+    // two tenures, with no edge a client could draw.
+    const { paths } = await data(pathsQuery, { from: GEN.frank, to: GEN.erin, maxHops: 2 });
+    const ids = new Set<string>();
+    for (const path of paths as Array<{ nodes: Array<{ id: string }>; edges: Array<{ type: string; source: string; target: string }> }>) {
+      for (const node of path.nodes) ids.add(node.id);
+      for (const [index, edge] of path.edges.entries()) {
+        const ends = [path.nodes[index]?.id, path.nodes[index + 1]?.id].sort();
+        expect([edge.source, edge.target].sort(), JSON.stringify(path)).toEqual(ends);
+      }
+    }
+    expect([...ids].filter((id) => id.startsWith('tenure:'))).toEqual([]);
+    expect(paths[0].edges.map((edge: { source: string; type: string; target: string }) => `${edge.source} ${edge.type} ${edge.target}`)).toEqual([
+      `${GEN.frank} HOLDS ${GEN.chair}`,
+      `${GEN.erin} HOLDS ${GEN.chair}`,
+    ]);
+  });
+
+  it('finds a path within maxHops through tenures when more, longer paths have fewer stored steps', async () => {
+    await ingestDocument(server.app.store, crowdedPathDocument(CROWDED_PATHS, 25));
+    // Taken out again at the end: the paging tests below count every "Gentest" person and "gen" event.
+    onTestFinished(() => retractSource(server.app.store, `source:gen-${CROWDED_PATHS}`).then(() => undefined));
+    const [x, y, clerk] = ['x', 'y'].map((key) => `person:gen-${CROWDED_PATHS}-${key}`).concat(`post:gen-${CROWDED_PATHS}-post`);
+    const edgesOf = async (maxHops: number) =>
+      (await data(pathsQuery, { from: x, to: y, maxHops, first: 20 })).paths.map((path: { edges: Array<{ source: string; type: string; target: string }> }) =>
+        path.edges.map((edge) => `${edge.source} ${edge.type} ${edge.target}`),
+      );
+    expect(await edgesOf(2)).toEqual([[`${x} HOLDS ${clerk}`, `${y} HOLDS ${clerk}`]]);
+    const withinThree = await edgesOf(3);
+    expect(withinThree[0]).toEqual([`${x} HOLDS ${clerk}`, `${y} HOLDS ${clerk}`]);
+    expect(withinThree.length).toBeGreaterThan(1);
+    expect(withinThree.slice(1).every((edges: string[]) => edges.length === 3)).toBe(true);
   });
 
   it('leaves out events that had not happened yet', async () => {
