@@ -103,13 +103,26 @@ export const NEIGHBORHOOD_2_CYPHER = `MATCH (centre:Entity {id: $id})
  * along the way (tenures included), the first $first; each as its entity ids and its edges in
  * walking order, a tenure folded into person HOLDS post.
  */
+/** One search per hop bound, each walking at most twice as many stored steps (a tenure is two). */
+const PATHS_SEARCHES = [1, 2, 3, 4]
+  .map(
+    (bound) => `WITH a, b, bound WHERE bound = ${bound}
+    MATCH p = SHORTEST 20 ((a) (()-[r]-(x)
+      WHERE NOT type(r) IN ['MENTIONS', 'SUCCEEDS', 'ON_BEHALF_OF'] AND (x:Tenure OR (x:Entity AND NOT x:Source))
+        AND CASE WHEN x:Tenure THEN ${HELD_AT('x')} ELSE ${EXISTED_AT('x')} END){1,${bound * 2}} (b)
+      WHERE size([n IN x WHERE NOT n:Tenure]) <= bound)
+    RETURN p`,
+  )
+  .join('\n    UNION\n    ');
+
+/** paths with maxHops up to 4. */
 export const PATHS_CYPHER = `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-  MATCH p = SHORTEST 20 (a) ((y)-[r]-(x)
-    WHERE type(r) <> 'MENTIONS' AND (x:Tenure OR (x:Entity AND NOT x:Source))
-      AND (type(r) IN ['HOLDS', 'OF_POST'] OR NOT (x:Tenure OR y:Tenure))
-      AND CASE WHEN x:Tenure THEN ${HELD_AT('x')} ELSE ${EXISTED_AT('x')} END){1,8} (b)
+  UNWIND range(1, $maxHops) AS bound
+  CALL (a, b, bound) {
+    ${PATHS_SEARCHES}
+  }
+  WITH DISTINCT p
   WITH nodes(p) AS ns, relationships(p) AS rs, length(p) - size([n IN nodes(p) WHERE n:Tenure]) AS hops
-  WHERE hops <= $maxHops
   WITH ns, rs, hops ORDER BY hops, [n IN ns | n.id] LIMIT $first
   RETURN [n IN ns WHERE NOT n:Tenure | n.id] AS nodes,
     [i IN range(0, size(rs) - 1) WHERE NOT 'Tenure' IN labels(ns[i]) |
@@ -119,12 +132,21 @@ export const PATHS_CYPHER = `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 
 /** The comparable neighbourhood: node ids in answer order, truncated, and the sorted multiset of edges. */
 const neighborhoodAnswer = (ids: string[], truncated: boolean, edges: string[]) => ({ ids, truncated, edges: [...edges].sort() });
-/** The comparable paths: each as "length: node > node | edge, edge", sorted by length, then text. */
+/**
+ * The comparable paths: how many hops each has, in answer order, and whether each is a path a
+ * client can draw (every edge joins the two nodes it stands between). Among paths of equal length
+ * which ones a shortest-path search keeps is the database's choice, so the nodes themselves are
+ * not compared.
+ */
 const pathsAnswer = (paths: Array<{ nodes: string[]; edges: string[] }>) =>
-  paths
-    .map((path) => ({ length: path.edges.length, text: `${path.edges.length}: ${path.nodes.join(' > ')} | ${path.edges.join(', ')}` }))
-    .sort((x, y) => x.length - y.length || (x.text < y.text ? -1 : x.text > y.text ? 1 : 0))
-    .map((path) => path.text);
+  paths.map((path) => {
+    const joins = path.edges.every((edge, index) => {
+      const [source, , target] = edge.split(' ');
+      const ends = [path.nodes[index], path.nodes[index + 1]];
+      return ends.includes(source) && ends.includes(target);
+    });
+    return `${path.edges.length} hops${joins && path.nodes.length === path.edges.length + 1 ? '' : ' (edges do not join its nodes)'}`;
+  });
 const graphEdge = (edge: any) => `${edge.source} ${edge.type} ${edge.target}`;
 
 const tenureLine = (t: any) => `${t.id}|${t.post?.name ?? ''}|${t.post?.organization?.name ?? ''}`;

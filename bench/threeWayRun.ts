@@ -36,7 +36,22 @@ export async function sampleGraph(driver: Driver, count = 40): Promise<Samples> 
     const organizations = await ids(`MATCH (o:Organization) WITH o ORDER BY o.id LIMIT $count * 7 WITH collect(o.id) AS pool
       UNWIND range(0, $count - 1) AS i RETURN pool[i * 7 % size(pool)]`);
     // "Surname Given": an exact-case prefix of real names, so name filters match a page or less.
-    const nameFilters = [...new Set(names.map((name) => name.split(' ').slice(0, 2).join(' ').slice(0, name.indexOf(' ') + 3)))];
+    const prefixes = [...new Set(names.map((name) => name.split(' ').slice(0, 2).join(' ').slice(0, name.indexOf(' ') + 3)))];
+    // officegraph's nameContains ignores case and also reads aliases; keep the filters for which
+    // that matches the same people as the exact-case name filter of the other two sides.
+    const nameFilters = (
+      await session.run(
+        `UNWIND $prefixes AS prefix
+         CALL (prefix) {
+           MATCH (p:Person) WHERE toLower(p.name) CONTAINS toLower(prefix) OR any(alias IN coalesce(p.aliases, []) WHERE toLower(alias) CONTAINS toLower(prefix))
+           RETURN count(p) AS loose
+         }
+         CALL (prefix) { MATCH (p:Person) WHERE p.name CONTAINS prefix RETURN count(p) AS exact }
+         WITH prefix WHERE loose = exact
+         RETURN prefix`,
+        { prefixes },
+      )
+    ).records.map((record) => String(record.get('prefix')));
     // Persons sharing an organization through the posts they held: 2 to 4 hops apart.
     const pairs = (
       await session.run(
