@@ -124,13 +124,14 @@ export async function firstLoad(config: Config, logger: Logger, directory: strin
     files = await writeAdminImportFiles(directory, csvDir);
 
     phase('neo4j-admin import', `Running neo4j-admin import: ${files.nodes.toLocaleString('en')} nodes, ${files.relationships.toLocaleString('en')} relationships…`);
-    const multiline = files.files.filter((file) => file.multiline).map((file) => file.file);
+    const multiline = files.files.some((file) => file.multiline);
     await runLocalNeo4jImport({
       dataDir: config.dataDir,
       heap: config.neo4jHeap,
       onOutput: options.onImporterOutput,
       args: [
         ...files.files.map((file) => `--${file.kind}=${file.labels.length > 0 ? `${file.labels.join(':')}=` : ''}${file.file}`),
+        '--verbose', // on failure, the cause and not only "Error importing csv file"
         '--id-type=string',
         `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
         // Refuse what import:bulk would not write the same way: dangling references, repeated ids.
@@ -139,7 +140,10 @@ export async function firstLoad(config: Config, logger: Logger, directory: strin
         '--skip-duplicate-nodes=false',
         '--strict=true',
         `--read-buffer-size=${Math.max(4 << 20, 2 * 4 * files.longestValue)}`,
-        ...(multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`] : []),
+        // Sources' texts hold line breaks. Naming only their file (--multiline-fields-format=v2) fails
+        // in 5.26 once a quoted text crosses the importer's 4 MB chunk ("found CR outside a text
+        // cell"), so multi-line parsing is switched on for all files when any file needs it.
+        ...(multiline ? ['--multiline-fields=true'] : []),
         `--report-file=${path.join(csvDir, 'import.report')}`,
         ...(storeExists ? ['--overwrite-destination=true'] : []),
         LOCAL_DATABASE,
