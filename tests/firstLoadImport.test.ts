@@ -33,7 +33,7 @@ afterAll(() => {
 
 /** A local-store configuration as the CLI would load it, NEO4J_URI unset. */
 const localConfig = (dataDir: string, extra: Record<string, string> = {}) =>
-  loadConfig({ OFFICEGRAPH_DATA_DIR: dataDir, OFFICEGRAPH_NEO4J_HEAP: '512m', OFFICEGRAPH_NEO4J_PAGECACHE: '64m', LOG_LEVEL: 'silent', ...extra });
+  loadConfig({ OFFICEGRAPH_DATA_DIR: dataDir, OFFICEGRAPH_BOLT_PORT: '0', OFFICEGRAPH_NEO4J_HEAP: '512m', OFFICEGRAPH_NEO4J_PAGECACHE: '64m', LOG_LEVEL: 'silent', ...extra });
 
 interface Dump {
   nodes: string[];
