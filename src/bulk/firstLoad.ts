@@ -116,6 +116,19 @@ export async function firstLoad(config: Config, logger: Logger, directory: strin
     }
   }
 
+  // A failed import leaves store files Neo4j cannot open. The database held nothing (checked
+  // above), so they go, and the next start or first load finds no store rather than a broken one.
+  const runImporter = async (importOptions: Parameters<typeof runLocalNeo4jImport>[0]) => {
+    try {
+      await runLocalNeo4jImport(importOptions);
+    } catch (error) {
+      await rm(storeDir, { recursive: true, force: true });
+      await rm(path.join(config.dataDir, 'data', 'transactions', LOCAL_DATABASE), { recursive: true, force: true });
+      if (error instanceof Error) error.message += '\nThe partial store was removed: correct the data set and run again, or load it with import:bulk.';
+      throw error;
+    }
+  };
+
   let files: AdminImportFiles;
   let neo4jStore: { driver: Awaited<ReturnType<typeof connectDatabase>>['driver']; local: Awaited<ReturnType<typeof connectDatabase>>['local'] } | undefined;
   try {
@@ -125,7 +138,7 @@ export async function firstLoad(config: Config, logger: Logger, directory: strin
 
     phase('neo4j-admin import', `Running neo4j-admin import: ${files.nodes.toLocaleString('en')} nodes, ${files.relationships.toLocaleString('en')} relationships…`);
     const multiline = files.files.some((file) => file.multiline);
-    await runLocalNeo4jImport({
+    await runImporter({
       dataDir: config.dataDir,
       heap: config.neo4jHeap,
       onOutput: options.onImporterOutput,

@@ -149,9 +149,11 @@ export async function runLocalNeo4jImport(options: LocalNeo4jImportOptions): Pro
   );
   const tail: string[] = [];
   const onLine = (line: string) => {
-    tail.push(line);
-    if (tail.length > 20) tail.shift();
     options.onOutput?.(line);
+    // Keep what says why (the "Caused by" lines name the record), not the stack frames.
+    if (/^\s*(at |\.\.\. \d+ more)/.test(line) || line.trim() === '') return;
+    tail.push(line);
+    if (tail.length > 6) tail.shift();
   };
   createInterface({ input: child.stdout! }).on('line', onLine);
   createInterface({ input: child.stderr! }).on('line', onLine);
