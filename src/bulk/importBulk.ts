@@ -51,6 +51,11 @@ export function readManifest(directory: string): BulkManifest {
   return manifest;
 }
 
+/** The id of a batch's (:ImportBatch) checkpoint: "<data set id>/<stage>/<batch size>/<batch number>". */
+export function checkpointId(manifest: BulkManifest, stage: ImportStage, batchSize: number, batch: number): string {
+  return `${manifest.id}/${stage}/${stage === 'intervals' ? INTERVAL_BATCH_POSTS : batchSize}/${batch}`;
+}
+
 const WRITERS: { [S in BulkStage]: (tx: WriteTransaction, records: Array<BulkRecords[S]>) => ReturnType<WriteTransaction['run']> } = {
   sources: (tx, sources) => tx.run('bulk_sources', { sources }),
   entities: (tx, entities) => tx.run('bulk_entities', { entities }),
@@ -84,7 +89,7 @@ export async function importBulk(store: GraphStore, directory: string, options: 
   };
 
   const writeBatch = async (stage: ImportStage, batch: number, records: number, work: (tx: WriteTransaction) => Promise<void>) => {
-    const id = `${prefix}${stage}/${stage === 'intervals' ? INTERVAL_BATCH_POSTS : batchSize}/${batch}`;
+    const id = checkpointId(manifest, stage, batchSize, batch);
     if (done.has(id)) {
       progress.batchesSkipped += 1;
     } else {
@@ -106,14 +111,16 @@ export async function importBulk(store: GraphStore, directory: string, options: 
     let lines: string[] = [];
     const flush = async () => {
       if (lines.length === 0) return;
-      const records = lines.map((line) => JSON.parse(line) as BulkRecords[typeof stage]);
-      if (stage === 'tenures') for (const tenure of records as BulkTenure[]) postIds.add(tenure.post);
-      await writeBatch(stage, batch, records.length, async (tx) => {
-        const { counters } = await (WRITERS[stage] as (tx: WriteTransaction, records: unknown[]) => ReturnType<WriteTransaction['run']>)(tx, records);
+      // A batch already in is only parsed when its posts are needed (tenures, for the intervals).
+      let records: Array<BulkRecords[typeof stage]> | undefined;
+      const parsed = () => (records ??= lines.map((line) => JSON.parse(line) as BulkRecords[typeof stage]));
+      if (stage === 'tenures') for (const tenure of parsed() as BulkTenure[]) postIds.add(tenure.post);
+      await writeBatch(stage, batch, lines.length, async (tx) => {
+        const { counters } = await (WRITERS[stage] as (tx: WriteTransaction, records: unknown[]) => ReturnType<WriteTransaction['run']>)(tx, parsed());
         progress.relationshipsCreated += counters.relationshipsCreated;
         progress.nodesCreated += counters.nodesCreated;
       });
-      progress.recordsDone += records.length;
+      progress.recordsDone += lines.length;
       batch += 1;
       lines = [];
       report();

@@ -195,6 +195,8 @@ export const CYPHER_QUERIES = {
   bulk_successions: defineQuery<{ successions: BulkSuccession[] }, { successions: number }>(),
   bulk_checkpoints: defineQuery<{ prefix: string }, { id: string }>(),
   bulk_checkpoint_mark: defineQuery<{ id: string; records: number }, { id: string }>(),
+  bulk_checkpoints_mark_all: defineQuery<{ batches: Array<{ id: string; records: number }> }, { batches: number }>(),
+  bulk_empty_aliases: defineQuery<{ limit: number }, { updated: number }>(),
   entities_by_identifier: defineQuery<{ identifiers: Array<{ key: string; query: string }> }, { key: string; id: string; kind: EntityKind }>(),
   withdraw_unstated: defineQuery<
     { sourceId: string; evidencePrefix: string; entityIds: string[]; tenureIds: string[]; groupIds: string[]; factKeys: string[] },

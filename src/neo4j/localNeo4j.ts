@@ -36,6 +36,7 @@ export class LocalNeo4jError extends Error {
 const READY = 'OFFICEGRAPH_NEO4J_READY ';
 const ERROR = 'OFFICEGRAPH_NEO4J_ERROR ';
 const MAIN_CLASS = 'org.officegraph.local.Neo4jLocal';
+const ADMIN_CLASS = 'org.neo4j.cli.AdminTool';
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 const BUILD_LOCK_STALE_MS = 30 * 60_000;
@@ -48,7 +49,7 @@ const NO_MAVEN =
 
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const progress = options.onProgress ?? (() => {});
-  const java = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+  const java = javaCommand();
   const javaVersion = await javaMajorVersion(java);
   const launcher = join(projectRoot(), 'neo4j-local');
   await ensureBuilt(launcher, progress);
@@ -102,6 +103,73 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   };
 }
 
+export interface LocalNeo4jImportOptions {
+  dataDir: string;
+  /** JVM maximum heap of the importer, e.g. "1g". */
+  heap?: string;
+  /** What follows `neo4j-admin database import full` (the database name last). */
+  args: string[];
+  onProgress?: (message: string) => void;
+  /** Each line the importer prints. */
+  onOutput?: (line: string) => void;
+}
+
+/**
+ * Runs Neo4j's offline importer (`neo4j-admin database import full`, org.neo4j.cli.AdminTool) from
+ * the launcher's own classpath on the store the launcher uses: the launcher opens
+ * DatabaseManagementServiceBuilder(dataDir), i.e. NEO4J_HOME = dataDir with the default layout
+ * (dataDir/data/databases/<name>, dataDir/data/transactions/<name>), which is where the importer
+ * writes when NEO4J_HOME is dataDir. The local Neo4j must not be running on dataDir.
+ */
+export async function runLocalNeo4jImport(options: LocalNeo4jImportOptions): Promise<void> {
+  const progress = options.onProgress ?? (() => {});
+  const java = javaCommand();
+  const javaVersion = await javaMajorVersion(java);
+  const launcher = join(projectRoot(), 'neo4j-local');
+  await ensureBuilt(launcher, progress);
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const target = join(launcher, 'target');
+  const child = spawn(
+    java,
+    [
+      `-Xmx${options.heap ?? '1g'}`,
+      ...jvmFlags(javaVersion),
+      '-cp',
+      `${join(target, 'neo4j-local.jar')}${delimiter}${join(target, 'lib', '*')}`,
+      ADMIN_CLASS,
+      'database',
+      'import',
+      'full',
+      ...options.args,
+    ],
+    // The importer finds the store from NEO4J_HOME; NEO4J_CONF points at the (absent) conf
+    // directory under it so that a neo4j.conf elsewhere in the environment cannot move the store.
+    { env: { ...process.env, NEO4J_HOME: dataDir, NEO4J_CONF: join(dataDir, 'conf') }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const tail: string[] = [];
+  const onLine = (line: string) => {
+    options.onOutput?.(line);
+    // Keep what says why (the "Caused by" lines name the record), not the stack frames.
+    if (/^\s*(at |\.\.\. \d+ more)/.test(line) || line.trim() === '') return;
+    tail.push(line);
+    if (tail.length > 6) tail.shift();
+  };
+  createInterface({ input: child.stdout! }).on('line', onLine);
+  createInterface({ input: child.stderr! }).on('line', onLine);
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done, fail) => {
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      fail(new LocalNeo4jError(error.code === 'ENOENT' ? NO_JAVA : `Cannot start Java: ${error.message}.`)),
+    );
+    child.once('close', (exitCode, exitSignal) => done({ code: exitCode, signal: exitSignal }));
+  });
+  if (code !== 0) {
+    throw new LocalNeo4jError(
+      `neo4j-admin import failed (${signal ?? `exit code ${code}`}) on ${dataDir}; its last output was:\n${tail.join('\n')}`,
+    );
+  }
+}
+
 /** Resolves with the Bolt URI from the READY line; rejects with the launcher's own sentence when it fails. */
 function waitForReady(child: ChildProcess, port: number, timeoutMs: number): Promise<string> {
   const stderrTail: string[] = [];
@@ -153,6 +221,10 @@ async function terminate(child: ChildProcess, exited: Promise<void>): Promise<vo
     child.kill('SIGKILL');
     await exited;
   }
+}
+
+function javaCommand(): string {
+  return process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
 }
 
 function jvmFlags(javaVersion: number): string[] {
