@@ -127,11 +127,11 @@ export async function showBulkTransactions(driver: Driver, prefix: string): Prom
 /**
  * Polls SHOW TRANSACTIONS until a batch of `stage` is being written: its transaction is Running,
  * its current statement is the stage's bulk_* write (not yet the checkpoint), and it has run for
- * at least minElapsedMs. Throws after timeoutMs, or when `gaveUp` resolves (the importer ended).
+ * at least minElapsedMs (and its batch number is at least fromBatch). Throws after timeoutMs, or when `gaveUp` resolves (the importer ended).
  */
 export async function watchBulkWrite(
   driver: Driver,
-  options: { prefix: string; stage: BulkStage; minElapsedMs: number; timeoutMs: number; gaveUp?: Promise<unknown> },
+  options: { prefix: string; stage: BulkStage; minElapsedMs: number; timeoutMs: number; fromBatch?: number; gaveUp?: Promise<unknown> },
 ): Promise<TransactionSighting> {
   const endAt = Date.now() + options.timeoutMs;
   let ended = false;
@@ -149,7 +149,8 @@ export async function watchBulkWrite(
         row.batch.includes(`/${options.stage}/`) &&
         row.status.startsWith('Running') &&
         row.queryName === `bulk_${options.stage}` &&
-        row.queryElapsedMs >= options.minElapsedMs,
+        row.queryElapsedMs >= options.minElapsedMs &&
+        parseBatchId(row.batch).batch >= (options.fromBatch ?? 0),
     );
     if (writing) return { ...writing, polls };
     await new Promise((done) => setTimeout(done, 25));
