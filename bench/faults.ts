@@ -45,7 +45,7 @@ const seed = Number(flag('--seed', '1'));
 const work = path.resolve(flag('--work', path.join(os.tmpdir(), `officegraph-faults-${persons}-${seed}`)));
 const batchSize = Number(flag('--batch', '5000'));
 const outageMs = Number(flag('--outage-seconds', '10')) * 1000;
-const loadBeforeMs = Number(flag('--load-seconds', '15')) * 1000;
+const loadBeforeMs = Number(flag('--load-seconds', '30')) * 1000;
 const CLIENTS = 32;
 const UNAVAILABLE_WITHIN_MS = 2_000;
 const WRITE_TOKEN = 'faults-bench-token';
@@ -328,6 +328,14 @@ async function outageUnderLoad() {
     kind: mutationClient(outcome.client) ? 'mutation' : 'query',
     codes: outcome.codes,
   }));
+  const unavailableOnly = describe(during.filter(unavailable));
+  // Where in the outage the slow answers were: just after the kill, just before the port opened again, or in between.
+  const over2s = during.filter((outcome) => outcome.durationMs > UNAVAILABLE_WITHIN_MS);
+  const slowWhere = {
+    firstTwoSecondsAfterKill: over2s.filter((outcome) => outcome.startedAt - downAt < 2_000).length,
+    lastTwoSecondsBeforePortOpen: over2s.filter((outcome) => portOpenAt! - outcome.startedAt <= 2_000).length,
+    inBetween: over2s.filter((outcome) => outcome.startedAt - downAt >= 2_000 && portOpenAt! - outcome.startedAt > 2_000).length,
+  };
   const result = {
     clients: CLIENTS,
     mutationClients: Array.from({ length: CLIENTS }, (_, client) => client).filter(mutationClient).length,
@@ -342,8 +350,17 @@ async function outageUnderLoad() {
       ...describe(during),
       mutationsUnavailable: during.filter((outcome) => mutationClient(outcome.client) && unavailable(outcome)).length,
       otherAnswers: during.filter((outcome) => !unavailable(outcome)).length,
-      over2s: during.filter((outcome) => outcome.durationMs > UNAVAILABLE_WITHIN_MS).length,
+      over2s: over2s.length,
+      over2sWhere: slowWhere,
+      unavailableOnly,
       slowest,
+      /** Every request started in the outage and the start-up: [ms after the kill, duration ms, answer, kind]. */
+      samples: [...during, ...starting].map((outcome) => [
+        outcome.startedAt - downAt,
+        outcome.durationMs,
+        outcome.codes.length === 0 ? 'OK' : [...new Set(outcome.codes)].join('+'),
+        mutationClient(outcome.client) ? 'mutation' : 'query',
+      ]),
     },
     startingUp: describe(starting),
     after: describe(after),
@@ -486,6 +503,8 @@ function renderMarkdown(r: typeof results, holds: Record<string, boolean>): stri
     row('started after it was back', o.after),
     '',
     `While Neo4j was down: ${n(o.during.count)} requests started, ${n(o.during.otherAnswers)} answered anything but UNAVAILABLE, ${n(o.during.over2s)} took over 2 s; ${n(o.during.mutationsUnavailable)} of the ${n(o.during.mutations)} mutations answered UNAVAILABLE. Slowest: ${o.during.slowest.map((s) => `${s.kind} ${s.durationMs} ms (started ${s.startedAfterKillMs} ms after the kill, ${s.codes.join('+') || 'OK'})`).join('; ')}.`,
+    '',
+    `UNAVAILABLE answers alone: p50 ${n(o.during.unavailableOnly.p50Ms)} ms, p99 ${n(o.during.unavailableOnly.p99Ms)} ms, max ${n(o.during.unavailableOnly.maxMs)} ms. The ${n(o.during.over2s)} requests over 2 s started: ${n(o.during.over2sWhere.firstTwoSecondsAfterKill)} in the first 2 s after the kill, ${n(o.during.over2sWhere.lastTwoSecondsBeforePortOpen)} in the last 2 s before the port opened again, ${n(o.during.over2sWhere.inBetween)} in between (every request of the window, with its start, duration and answer, is in bench/results-faults.json under outage.during.samples).`,
     '',
     `Recovery, counted from the moment Neo4j was ready again: /ready 200 after ${n(o.recovery.readyAfterMs)} ms, the first successful request after ${n(o.recovery.firstSuccessAfterMs)} ms, ten successes in a row after ${n(o.recovery.tenInARowAfterMs)} ms. Server RSS ${o.serverRssMB} MB. Load average ${o.loadAverageBefore.join(' / ')} before the kill, ${o.loadAverageAfter.join(' / ')} at the end.`,
     '',
