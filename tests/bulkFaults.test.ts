@@ -61,7 +61,7 @@ const start = () => {
   return importer;
 };
 
-it('an importer killed with SIGKILL inside a write transaction leaves whole batches only, and a second run completes it', { timeout: 110_000 }, async () => {
+it('an importer killed with SIGKILL inside a write transaction leaves whole batches only, and a second run completes it', { timeout: 240_000 }, async () => {
   const prefix = `${manifest.id}/`;
   const importer = start();
   const sighting = await watchBulkWrite(driver, { prefix, stage: 'tenures', minElapsedMs: 0, timeoutMs: 60_000, gaveUp: importer.exited });
