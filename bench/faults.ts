@@ -143,7 +143,9 @@ async function killDuringImport(victim: 'importer' | 'neo4j', stage: BulkStage):
   const exit = await Promise.race([importer.exited, new Promise<null>((done) => setTimeout(() => done(null), 120_000))]);
   if (exit === null) process.kill(importer.pid, 'SIGKILL');
   const { code, signal } = exit ?? (await importer.exited);
-  record.importerExit = { code, signal, lastLine: importer.output.at(-1) ?? '' };
+  // The line that says why it stopped (its error), not the last line of a stack trace.
+  const reason = importer.output.find((line) => /failed|error/i.test(line)) ?? importer.output.at(-1) ?? '';
+  record.importerExit = { code, signal, lastLine: reason };
   if (victim === 'neo4j') {
     const started = Date.now();
     local = await startLocalNeo4j(neo4jOptions);
