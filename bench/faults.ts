@@ -220,7 +220,13 @@ const holds = {
   outageAllWithin2s: outage.during.count > 0 && outage.during.over2s === 0,
   recoveredWithoutRestart: outage.recovery.tenInARowAfterMs !== null,
 };
-writeFileSync(path.join(here, 'results-faults.json'), `${JSON.stringify({ ...results, holds }, null, 2)}\n`);
+// One line per request sample, so the file stays readable.
+const { samples } = results.outage.during;
+const json = JSON.stringify({ ...results, outage: { ...results.outage, during: { ...results.outage.during, samples: '__SAMPLES__' } }, holds }, null, 2).replace(
+  '"__SAMPLES__"',
+  `[\n${samples.map((sample) => `        ${JSON.stringify(sample)}`).join(',\n')}\n      ]`,
+);
+writeFileSync(path.join(here, 'results-faults.json'), `${json}\n`);
 writeFileSync(path.join(here, 'RESULTS-faults.md'), renderMarkdown(results, holds));
 log(`holds: ${JSON.stringify(holds)}`);
 log(`wrote bench/results-faults.json and bench/RESULTS-faults.md in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
