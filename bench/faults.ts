@@ -1,5 +1,5 @@
 /**
- * `npm run bench:faults -- --persons N --seed S --work DIR [--batch B] [--outage-seconds T]`:
+ * `npm run bench:faults -- --persons N --seed S --work DIR [--batch B] [--outage-seconds T] [--load-seconds L] [--min-statement-ms M]`:
  * faults at scale, on a generated graph (npm run generate), with Neo4j, the importer and the
  * server each in its own process:
  * 1. kill -9 the importer (import:bulk) while SHOW TRANSACTIONS shows one of its batch write
@@ -46,6 +46,8 @@ const work = path.resolve(flag('--work', path.join(os.tmpdir(), `officegraph-fau
 const batchSize = Number(flag('--batch', '5000'));
 const outageMs = Number(flag('--outage-seconds', '10')) * 1000;
 const loadBeforeMs = Number(flag('--load-seconds', '30')) * 1000;
+/** How long the batch's bulk_* statement must have run before the kill; small graphs on a quiet machine write a batch faster. */
+const minStatementMs = Number(flag('--min-statement-ms', '100'));
 const CLIENTS = 32;
 const UNAVAILABLE_WITHIN_MS = 2_000;
 const WRITE_TOKEN = 'faults-bench-token';
@@ -130,7 +132,7 @@ async function killDuringImport(victim: 'importer' | 'neo4j', stage: BulkStage):
   const importer = startImporter(dataDir, batchSize, target());
   const fromBatch = Math.floor(batchesOf(stage) * 0.3);
   log(`import:bulk (pid ${importer.pid}) running; waiting for a ${stage} batch ≥ ${fromBatch} in SHOW TRANSACTIONS to kill ${victim}`);
-  const sighting = await watchBulkWrite(driver, { prefix, stage, fromBatch, minElapsedMs: 200, timeoutMs: 3_600_000, gaveUp: importer.exited });
+  const sighting = await watchBulkWrite(driver, { prefix, stage, fromBatch, minElapsedMs: minStatementMs, timeoutMs: 3_600_000, gaveUp: importer.exited });
   const pid = victim === 'importer' ? importer.pid : local.pid;
   process.kill(pid, 'SIGKILL');
   log(`kill -9 ${victim} (pid ${pid}) with ${sighting.batch} open: ${sighting.transactionId} ${sighting.status}, ${sighting.queryName} for ${sighting.queryElapsedMs} ms, ${sighting.activeLockCount} locks, ${sighting.queryAllocatedBytes} bytes allocated`);
