@@ -98,7 +98,8 @@ export async function importBulk(store: GraphStore, directory: string, options: 
           await work(tx);
           await tx.run('bulk_checkpoint_mark', { id, records });
         },
-        { timeoutMs: BULK_BATCH_TIMEOUT_MS },
+        // An operator (and bench/faults.ts) can see in SHOW TRANSACTIONS which batch is being written.
+        { timeoutMs: BULK_BATCH_TIMEOUT_MS, metadata: { bulkBatch: id } },
       );
       progress.batchesWritten += 1;
     }

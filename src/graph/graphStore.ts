@@ -55,9 +55,13 @@ export class GraphStore {
 
   /**
    * Runs `work` in one write transaction: all of it commits, or none of it. Bulk work (seeds,
-   * files) may ask for a longer timeout than interactive requests get.
+   * files) may ask for a longer timeout than interactive requests get. `metadata` is attached to
+   * the transaction, where SHOW TRANSACTIONS (metaData) shows it while it runs.
    */
-  async write<T>(work: (tx: WriteTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  async write<T>(
+    work: (tx: WriteTransaction) => Promise<T>,
+    options: { timeoutMs?: number; metadata?: Record<string, string> } = {},
+  ): Promise<T> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: neo4j.session.WRITE,
@@ -66,7 +70,7 @@ export class GraphStore {
     try {
       return await session.executeWrite(
         (tx) => work({ run: (name, params) => this.runWithSummary(tx, name, params) }),
-        { timeout: options.timeoutMs ?? this.options.timeoutMs },
+        { timeout: options.timeoutMs ?? this.options.timeoutMs, metadata: options.metadata },
       );
     } finally {
       await session.close();

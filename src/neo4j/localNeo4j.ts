@@ -25,6 +25,8 @@ export interface LocalNeo4j {
   uri: string;
   username: string;
   password: string;
+  /** The Java process's id, so that a fault test can kill it on purpose. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     uri,
     username: 'neo4j',
     password,
+    pid: child.pid!,
     stop: () => (stopping ??= terminate(child, exited)),
   };
 }

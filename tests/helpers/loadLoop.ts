@@ -4,6 +4,8 @@
  */
 
 export interface Outcome {
+  /** Which client sent it (so a mixed load can tell its kinds of request apart). */
+  client: number;
   startedAt: number;
   durationMs: number;
   status: number;
@@ -44,7 +46,7 @@ export function startLoadLoop(options: {
       } catch (error) {
         codes = [`CLIENT_ERROR ${(error as Error).message}`];
       }
-      outcomes.push({ startedAt, durationMs: Date.now() - startedAt, status, codes });
+      outcomes.push({ client: index, startedAt, durationMs: Date.now() - startedAt, status, codes });
       // A failing server answers fast: pause a little so the loop does not spin.
       if (codes.length > 0) await new Promise((done) => setTimeout(done, 20));
     }
