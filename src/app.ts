@@ -73,6 +73,7 @@ export async function startOfficegraph(config: Config, options: StartOptions): P
   let http: RunningHttpServer | undefined;
   const stop = async () => {
     await http?.stop();
+    store.close();
     await driver.close();
     await local?.stop();
   };

@@ -39,3 +39,14 @@ export function notFound(what: string, id: string): GraphQLError {
 export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
 }
+
+const NEO4J_UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/** The client-facing code of a Neo4j driver error: UNAVAILABLE for an outage, TIMEOUT for a stopped transaction. */
+export function classifyNeo4jError(error: unknown): ErrorCode | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  if (NEO4J_UNAVAILABLE.has(code) || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) return ErrorCode.UNAVAILABLE;
+  if (code.includes('TransactionTimedOut')) return ErrorCode.TIMEOUT;
+  return undefined;
+}

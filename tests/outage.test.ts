@@ -80,6 +80,8 @@ it('answers UNAVAILABLE within 2 s while Neo4j is down and recovers by itself', 
     expect(duringOutage.filter((outcome) => outcome.durationMs >= 2_000)).toEqual([]);
     expect(new Set(duringOutage.flatMap((outcome) => outcome.codes))).toEqual(new Set(['UNAVAILABLE']));
     expect(new Set(duringOutage.map((outcome) => outcome.status))).toEqual(new Set([200]));
+    const durations = duringOutage.map((outcome) => outcome.durationMs).sort((a, b) => a - b);
+    console.log(`outage answers: ${durations.length}, p50 ${durations[Math.floor(durations.length / 2)]} ms, max ${durations.at(-1)} ms`);
 
     neo4j = await startNeo4j(port);
     const backAt = Date.now();
@@ -93,6 +95,11 @@ it('answers UNAVAILABLE within 2 s while Neo4j is down and recovers by itself', 
       30_000,
     );
     await waitFor('a mutation to succeed again', async () => load.outcomes.some((outcome) => outcome.startedAt >= backAt && writes(outcome.client) && ok(outcome)), 30_000);
+    // Requests started while Neo4j was starting again (its port may open before it answers)
+    // answer UNAVAILABLE within 2 s until the database answers a probe, and are served after it
+    // (the first ones slowly: Neo4j compiles its query plans again).
+    const whileStarting = load.outcomes.filter((outcome) => outcome.startedAt >= downAt && outcome.startedAt < backAt);
+    expect(whileStarting.filter((outcome) => !ok(outcome) && (outcome.durationMs >= 2_000 || !outcome.codes.every((code) => code === 'UNAVAILABLE')))).toEqual([]);
   } finally {
     await load.stop();
   }

@@ -7,7 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { GraphStore } from '../src/graph/graphStore.js';
 import { loadQueries, type QueryName, type QueryTexts } from '../src/graph/queries.js';
 import { createDriver } from '../src/neo4j/driver.js';
-import { classifyNeo4jError } from '../src/server/formatError.js';
+import { classifyNeo4jError } from '../src/errors.js';
 
 // A deliberately slow statement, run through the real GraphStore against the real Neo4j.
 const SLOW = 'slow_for_test' as QueryName;

@@ -25,14 +25,15 @@ export async function withBulkStore<T>(work: (store: GraphStore) => Promise<T>):
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, chooseLogFormat(config.logFormat, Boolean(process.stdout.isTTY)));
   const queries = loadQueries();
   const { driver, local } = await connectDatabase(config, logger);
+  const store = new GraphStore(driver, queries, {
+    database: config.neo4jDatabase,
+    timeoutMs: Math.max(config.queryTimeoutMs, BULK_INGEST_TIMEOUT_MS),
+  });
   try {
-    const store = new GraphStore(driver, queries, {
-      database: config.neo4jDatabase,
-      timeoutMs: Math.max(config.queryTimeoutMs, BULK_INGEST_TIMEOUT_MS),
-    });
     await applySchema(store, queries);
     return await work(store);
   } finally {
+    store.close();
     await driver.close();
     await local?.stop();
   }

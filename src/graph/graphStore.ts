@@ -6,6 +6,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type BookmarkManager, type Transaction } from 'neo4j-driver';
 import type { ParamsOf, QueryName, RowOf } from './cypherQueries.js';
 import type { QueryTexts } from './queries.js';
+import { DatabaseAvailability } from './databaseAvailability.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -19,25 +20,36 @@ export interface GraphStoreOptions {
 
 export class GraphStore {
   private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  /** Refuses transactions at once while the database is known to be down (databaseAvailability.ts). */
+  readonly availability: DatabaseAvailability;
 
   constructor(
     readonly driver: Driver,
     private readonly queries: QueryTexts,
     private readonly options: GraphStoreOptions,
-  ) {}
+  ) {
+    this.availability = new DatabaseAvailability(() => this.ping());
+  }
+
+  /** Stops the availability probe; call before closing the driver. */
+  close(): void {
+    this.availability.close();
+  }
 
   /** Runs one named read query in its own read transaction and returns plain rows. */
   async read<Name extends QueryName>(name: Name, params: ParamsOf<Name> = {} as ParamsOf<Name>): Promise<Array<RowOf<Name>>> {
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: neo4j.session.READ,
-      bookmarkManager: this.bookmarks,
+    return this.guarded(async () => {
+      const session = this.driver.session({
+        database: this.options.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: this.bookmarks,
+      });
+      try {
+        return await session.executeRead((tx) => this.run(tx, name, params), { timeout: this.options.timeoutMs });
+      } finally {
+        await session.close();
+      }
     });
-    try {
-      return await session.executeRead((tx) => this.run(tx, name, params), { timeout: this.options.timeoutMs });
-    } finally {
-      await session.close();
-    }
   }
 
   /**
@@ -62,19 +74,21 @@ export class GraphStore {
     work: (tx: WriteTransaction) => Promise<T>,
     options: { timeoutMs?: number; metadata?: Record<string, string> } = {},
   ): Promise<T> {
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: neo4j.session.WRITE,
-      bookmarkManager: this.bookmarks,
+    return this.guarded(async () => {
+      const session = this.driver.session({
+        database: this.options.database,
+        defaultAccessMode: neo4j.session.WRITE,
+        bookmarkManager: this.bookmarks,
+      });
+      try {
+        return await session.executeWrite(
+          (tx) => work({ run: (name, params) => this.runWithSummary(tx, name, params) }),
+          { timeout: options.timeoutMs ?? this.options.timeoutMs, metadata: options.metadata },
+        );
+      } finally {
+        await session.close();
+      }
     });
-    try {
-      return await session.executeWrite(
-        (tx) => work({ run: (name, params) => this.runWithSummary(tx, name, params) }),
-        { timeout: options.timeoutMs ?? this.options.timeoutMs, metadata: options.metadata },
-      );
-    } finally {
-      await session.close();
-    }
   }
 
   /**
@@ -82,16 +96,39 @@ export class GraphStore {
    * `write`, seen from inside, and nothing kept. Dry runs use it to tell what a write would change.
    */
   async writeRolledBack<T>(work: (tx: WriteTransaction) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: neo4j.session.WRITE,
-      bookmarkManager: this.bookmarks,
+    return this.guarded(async () => {
+      const session = this.driver.session({
+        database: this.options.database,
+        defaultAccessMode: neo4j.session.WRITE,
+        bookmarkManager: this.bookmarks,
+      });
+      const tx = session.beginTransaction({ timeout: options.timeoutMs ?? this.options.timeoutMs });
+      try {
+        return await work({ run: (name, params) => this.runWithSummary(tx, name, params) });
+      } finally {
+        if (tx.isOpen()) await tx.rollback();
+        await session.close();
+      }
     });
-    const tx = session.beginTransaction({ timeout: options.timeoutMs ?? this.options.timeoutMs });
+  }
+
+  /** Runs a transaction unless the database is known to be down; an outage it meets marks it down. */
+  private async guarded<T>(transaction: () => Promise<T>): Promise<T> {
+    this.availability.assertUp();
     try {
-      return await work({ run: (name, params) => this.runWithSummary(tx, name, params) });
+      return await transaction();
+    } catch (error) {
+      this.availability.noteFailure(error);
+      throw error;
+    }
+  }
+
+  /** The availability probe: one trivial read, within the connection timeout. */
+  private async ping(): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: 1_000 });
     } finally {
-      if (tx.isOpen()) await tx.rollback();
       await session.close();
     }
   }

@@ -6,21 +6,11 @@
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ErrorCode } from '../errors.js';
+import { classifyNeo4jError, ErrorCode } from '../errors.js';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 /** Apollo's own codes for malformed requests, which are the client's to see. */
 const CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
-
-const NEO4J_UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
-
-export function classifyNeo4jError(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string') return undefined;
-  if (NEO4J_UNAVAILABLE.has(code) || code.startsWith('Neo.TransientError.General.DatabaseUnavailable')) return ErrorCode.UNAVAILABLE;
-  if (code.includes('TransactionTimedOut')) return ErrorCode.TIMEOUT;
-  return undefined;
-}
 
 export function createFormatError(options: { production: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {

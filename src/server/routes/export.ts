@@ -12,7 +12,7 @@ import type { Logger } from '../../logger.js';
 import { ExportParameterError, parseExportRequest } from '../../export/exportRequest.js';
 import { exportRecords, isRecordFormat } from '../../export/recordFormats.js';
 import { exportBaseName, readExportGraph, writeExport } from '../../export/runExport.js';
-import { classifyNeo4jError } from '../formatError.js';
+import { classifyNeo4jError } from '../../errors.js';
 
 /** How a failed export answers: the database gone, too slow, or anything else (logged in full). */
 function exportFailure(error: unknown): { status: number; code: string; message: string } {
