@@ -21,7 +21,7 @@
  *   of them and each entity mentioned by one or two, with the exact quote in the source's text.
  * At N = 100,000 this is about 410,000 nodes and 1,150,000 relationships.
  */
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -34,6 +34,7 @@ import {
 } from '../src/bulk/bulkFormat.js';
 import { KIND_LABELS, type ParticipationRole } from '../src/model/document.js';
 import { tenureId } from '../src/model/ids.js';
+import { BufferedFile } from '../src/bulk/bufferedFile.js';
 
 export interface GenerateOptions {
   persons: number;
@@ -115,30 +116,19 @@ function spoken(date: string): string {
   return day ? `on ${monthName} ${Number(day)}, ${year}` : `in ${monthName} ${year}`;
 }
 
-/** Buffered NDJSON writer, one per stage. */
+/** NDJSON writer, one per stage. */
 class StageWriter {
-  private readonly fd: number;
-  private buffer: string[] = [];
-  private size = 0;
+  private readonly out: BufferedFile;
   count = 0;
   constructor(file: string) {
-    this.fd = openSync(file, 'w');
+    this.out = new BufferedFile(file);
   }
   write(record: unknown): void {
-    const line = `${JSON.stringify(record)}\n`;
-    this.buffer.push(line);
-    this.size += line.length;
+    this.out.write(`${JSON.stringify(record)}\n`);
     this.count += 1;
-    if (this.size > 1 << 20) this.flush();
-  }
-  flush(): void {
-    if (this.buffer.length > 0) writeSync(this.fd, this.buffer.join(''));
-    this.buffer = [];
-    this.size = 0;
   }
   close(): void {
-    this.flush();
-    closeSync(this.fd);
+    this.out.close();
   }
 }
 

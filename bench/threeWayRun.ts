@@ -127,7 +127,7 @@ export async function compareAnswers(targets: Targets, samples: Samples, sides: 
   for (const question of questions) {
     for (let i = 0; i < sets; i += 1) {
       const params = question.params(samples, i);
-      const expected = await ask('officegraph', question, params, targets);
+      const expected = await ask('officegraph', question, params, targets).catch((error: Error) => `error: ${error.message}`);
       for (const side of sides.filter((item) => item !== 'officegraph')) {
         const got = await ask(side, question, params, targets).catch((error: Error) => `error: ${error.message}`);
         if (JSON.stringify(got) !== JSON.stringify(expected)) differences.push({ question: question.name, params, side, expected, got });

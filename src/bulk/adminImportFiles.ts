@@ -19,9 +19,10 @@
  * store an empty list, so empty alias lists are left out here and set afterwards
  * (bulk_empty_aliases). What the data set refers to must exist (the importer checks it).
  */
-import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs';
+import { createReadStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { BufferedFile } from './bufferedFile.js';
 import { readManifest } from './importBulk.js';
 import {
   BULK_STAGES,
@@ -74,13 +75,10 @@ interface Column {
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const BUFFER_CHARS = 1 << 20;
 
 /** One CSV file, written through a buffer with synchronous writes (the conversion is one sequential pass). */
 class CsvFile {
-  private readonly fd: number;
-  private buffer: string[] = [];
-  private size = 0;
+  private readonly out: BufferedFile;
   readonly entry: AdminImportFile;
 
   constructor(
@@ -90,7 +88,7 @@ class CsvFile {
     private readonly columns: Column[],
     private readonly stats: { longestValue: number },
   ) {
-    this.fd = openSync(file, 'w');
+    this.out = new BufferedFile(file);
     this.entry = { kind, labels, file, rows: 0, multiline: false };
     this.push(`${columns.map((column) => column.key).join(',')}\n`);
   }
@@ -119,20 +117,11 @@ class CsvFile {
   }
 
   private push(text: string): void {
-    this.buffer.push(text);
-    this.size += text.length;
-    if (this.size >= BUFFER_CHARS) this.flush();
-  }
-
-  private flush(): void {
-    if (this.buffer.length > 0) writeSync(this.fd, this.buffer.join(''));
-    this.buffer = [];
-    this.size = 0;
+    this.out.write(text);
   }
 
   close(): void {
-    this.flush();
-    closeSync(this.fd);
+    this.out.close();
   }
 }
 

@@ -49,6 +49,12 @@ const NO_MAVEN =
   'Maven is needed once to build the local Neo4j launcher: install it (Debian: apt-get install maven) ' +
   'or set NEO4J_URI to an existing Neo4j.';
 
+/** The JVM arguments that run `mainClass` from the launcher's jar and its Neo4j libraries. */
+function launcherJavaArguments(launcher: string, javaVersion: number, heap: string | undefined, mainClass: string): string[] {
+  const target = join(launcher, 'target');
+  return [`-Xmx${heap ?? '1g'}`, ...jvmFlags(javaVersion), '-cp', `${join(target, 'neo4j-local.jar')}${delimiter}${join(target, 'lib', '*')}`, mainClass];
+}
+
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const progress = options.onProgress ?? (() => {});
   const java = javaCommand();
@@ -59,15 +65,10 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const dataDir = resolve(options.dataDir);
   const password = await readOrCreatePassword(dataDir);
   progress(`Starting the local Neo4j in ${dataDir}…`);
-  const target = join(launcher, 'target');
   const child = spawn(
     java,
     [
-      `-Xmx${options.heap ?? '1g'}`,
-      ...jvmFlags(javaVersion),
-      '-cp',
-      `${join(target, 'neo4j-local.jar')}${delimiter}${join(target, 'lib', '*')}`,
-      MAIN_CLASS,
+      ...launcherJavaArguments(launcher, javaVersion, options.heap, MAIN_CLASS),
       '--data-dir',
       dataDir,
       '--bolt-port',
@@ -132,15 +133,10 @@ export async function runLocalNeo4jImport(options: LocalNeo4jImportOptions): Pro
   await ensureBuilt(launcher, progress);
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
-  const target = join(launcher, 'target');
   const child = spawn(
     java,
     [
-      `-Xmx${options.heap ?? '1g'}`,
-      ...jvmFlags(javaVersion),
-      '-cp',
-      `${join(target, 'neo4j-local.jar')}${delimiter}${join(target, 'lib', '*')}`,
-      ADMIN_CLASS,
+      ...launcherJavaArguments(launcher, javaVersion, options.heap, ADMIN_CLASS),
       'database',
       'import',
       'full',

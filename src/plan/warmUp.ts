@@ -1,7 +1,8 @@
 /**
  * Compiles the composed statements of the request plans before the first request needs them.
  * Neo4j plans a statement once per set of parameter types and caches the plan, but planning the
- * larger composed statements (neighborhood_one, plan_people_page) takes seconds on a busy
+ * larger composed statements (neighborhood_one, plan_people_page, the union of path searches
+ * in shortest_paths, the level walk of neighborhood_expand) takes seconds on a busy
  * machine, long enough for the first request to reach its timeout. Each variant runs once with
  * ids that match nothing (or a one-row page), so it costs little once the plans are cached.
  */
@@ -18,6 +19,8 @@ export async function warmUpPlans(store: GraphStore): Promise<void> {
       await store.prepare('neighborhood_one', { id: NOTHING, limit: 2, rowLimit: 10, kinds, includeSources: false, atFirst: first, atLast: last });
     }
     await store.prepare('neighborhood_edges', { ids: [NOTHING], includeSources: false, atFirst: first, atLast: last });
+    await store.prepare('neighborhood_expand', { frontier: [NOTHING], includeSources: false, rowLimit: 1, atFirst: first, atLast: last });
+    await store.prepare('shortest_paths', { from: NOTHING, to: NOTHING, maxHops: 4, candidates: 1, atFirst: first, atLast: last });
     const tree = { heldFirst: first, heldLast: last, withTenures: true, withPosts: true, withOrganizations: true, limit: 1 };
     await store.prepare('plan_person', { ids: [NOTHING], ...tree });
     await store.prepare('plan_role_holders', { posts: [NOTHING], heldFirst: first, heldLast: last, limit: 1, withPersons: true });
