@@ -49,6 +49,15 @@ const NO_MAVEN =
   'Maven is needed once to build the local Neo4j launcher: install it (Debian: apt-get install maven) ' +
   'or set NEO4J_URI to an existing Neo4j.';
 
+/** Java (17 or newer, else a clear error) and the launcher in neo4j-local/, built with Maven when needed. */
+async function prepareLauncher(progress: (message: string) => void): Promise<{ java: string; javaVersion: number; launcher: string }> {
+  const java = javaCommand();
+  const javaVersion = await javaMajorVersion(java);
+  const launcher = join(projectRoot(), 'neo4j-local');
+  await ensureBuilt(launcher, progress);
+  return { java, javaVersion, launcher };
+}
+
 /** The JVM arguments that run `mainClass` from the launcher's jar and its Neo4j libraries. */
 function launcherJavaArguments(launcher: string, javaVersion: number, heap: string | undefined, mainClass: string): string[] {
   const target = join(launcher, 'target');
@@ -57,10 +66,7 @@ function launcherJavaArguments(launcher: string, javaVersion: number, heap: stri
 
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const progress = options.onProgress ?? (() => {});
-  const java = javaCommand();
-  const javaVersion = await javaMajorVersion(java);
-  const launcher = join(projectRoot(), 'neo4j-local');
-  await ensureBuilt(launcher, progress);
+  const { java, javaVersion, launcher } = await prepareLauncher(progress);
 
   const dataDir = resolve(options.dataDir);
   const password = await readOrCreatePassword(dataDir);
@@ -127,10 +133,7 @@ export interface LocalNeo4jImportOptions {
  */
 export async function runLocalNeo4jImport(options: LocalNeo4jImportOptions): Promise<void> {
   const progress = options.onProgress ?? (() => {});
-  const java = javaCommand();
-  const javaVersion = await javaMajorVersion(java);
-  const launcher = join(projectRoot(), 'neo4j-local');
-  await ensureBuilt(launcher, progress);
+  const { java, javaVersion, launcher } = await prepareLauncher(progress);
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const child = spawn(
