@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import type { Config } from './config.js';
-import { warmUpPlans } from './plan/warmUp.js';
+import { warmUpPlans, warmUpWalks } from './plan/warmUp.js';
 import { applySchema } from './graph/applySchema.js';
 import { GraphStore } from './graph/graphStore.js';
 import { loadQueries, type QueryName } from './graph/queries.js';
@@ -99,6 +99,9 @@ export async function startOfficegraph(config: Config, options: StartOptions): P
       state.seedSourceIds = results.map((seed) => seed.result.sourceId);
       state.seeds = true;
       logger.info({ seeds: seedFiles(seedsDirectory).length }, 'seeds loaded');
+    }
+    if (config.planRequests) {
+      void warmUpWalks(store).catch((error: Error) => logger.debug({ err: error }, 'compiling the walk statements ahead failed; the first request compiles them'));
     }
   } catch (error) {
     await stop();

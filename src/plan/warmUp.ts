@@ -1,8 +1,7 @@
 /**
  * Compiles the composed statements of the request plans before the first request needs them.
  * Neo4j plans a statement once per set of parameter types and caches the plan, but planning the
- * larger composed statements (neighborhood_one, plan_people_page, the union of path searches
- * in shortest_paths, the level walk of neighborhood_expand) takes seconds on a busy
+ * larger composed statements (neighborhood_one, plan_people_page) takes seconds on a busy
  * machine, long enough for the first request to reach its timeout. Each variant runs once with
  * ids that match nothing (or a one-row page), so it costs little once the plans are cached.
  */
@@ -19,13 +18,26 @@ export async function warmUpPlans(store: GraphStore): Promise<void> {
       await store.prepare('neighborhood_one', { id: NOTHING, limit: 2, rowLimit: 10, kinds, includeSources: false, atFirst: first, atLast: last });
     }
     await store.prepare('neighborhood_edges', { ids: [NOTHING], includeSources: false, atFirst: first, atLast: last });
-    await store.prepare('neighborhood_expand', { frontier: [NOTHING], includeSources: false, rowLimit: 1, atFirst: first, atLast: last });
-    await store.prepare('shortest_paths', { from: NOTHING, to: NOTHING, maxHops: 4, candidates: 1, atFirst: first, atLast: last });
     const tree = { heldFirst: first, heldLast: last, withTenures: true, withPosts: true, withOrganizations: true, limit: 1 };
     await store.prepare('plan_person', { ids: [NOTHING], ...tree });
     await store.prepare('plan_role_holders', { posts: [NOTHING], heldFirst: first, heldLast: last, limit: 1, withPersons: true });
     for (const nameContains of [null, 'a']) {
       await store.prepare('plan_people_page', { first: 1, after: null, nameContains, atFirst: first, atLast: last, withTotalCount: false, ...tree });
     }
+  }
+}
+
+/**
+ * The walks that are not planned per request (the per-bound path searches of shortest_paths, the
+ * ring walk of neighborhood_expand) are as slow to plan; they are compiled after start-up, in the
+ * background, so that neither start-up nor the first path request waits for all of them.
+ */
+export async function warmUpWalks(store: GraphStore): Promise<void> {
+  for (const [first, last] of [
+    [null, null],
+    ['2000-01-01', '2000-12-31'],
+  ] as const) {
+    await store.prepare('neighborhood_expand', { frontier: [NOTHING], includeSources: false, rowLimit: 1, atFirst: first, atLast: last });
+    await store.prepare('shortest_paths', { from: NOTHING, to: NOTHING, maxHops: 4, candidates: 1, atFirst: first, atLast: last });
   }
 }
