@@ -4,13 +4,13 @@
  * the loopback server is refused and recorded, so the pages are proven to work offline.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../scripts/build-web.mjs';
+import { openTestBrowser, type TestBrowser } from './helpers/browser.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
 
 const HUANG = 'person:huang-qiang';
@@ -18,46 +18,23 @@ const PLENARY = 'event:2026-02-11-jilin-provincial-foreign-affairs-committee-ple
 const COMMITTEE = 'org:jilin-provincial-foreign-affairs-committee';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const OUTPUT = path.join(here, '..', 'test-output');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server: TestServer;
 let context: BrowserContext;
-let profile: string;
-const offsite: string[] = [];
+let browser: TestBrowser | undefined;
+let offsite: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
   await buildWeb();
   server = await startTestServer();
-  profile = mkdtempSync(path.join(os.tmpdir(), 'officegraph-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    acceptDownloads: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const origin = new URL(server.url).origin;
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    offsite.push(url);
-    return route.abort();
-  });
+  browser = await openTestBrowser(server.url, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  ({ context, offsite } = browser);
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   await server?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 async function openPage(pathAndQuery: string): Promise<Page> {

@@ -4,13 +4,13 @@
  * that changes nothing, then an ingest after which the graph answers the seed's questions.
  * The seed is retracted first and loaded again at the end; nothing leaves the loopback server.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWeb } from '../scripts/build-web.mjs';
+import { openTestBrowser, type TestBrowser } from './helpers/browser.js';
 import { loadSeeds } from '../src/ingest/loadSeeds.js';
 import type { TestServer } from './helpers/testServer.js';
 import { AUTH, graphCounts, retract, startWriteTestServer, WRITE_TOKEN } from './helpers/writeHelpers.js';
@@ -18,7 +18,6 @@ import { AUTH, graphCounts, retract, startWriteTestServer, WRITE_TOKEN } from '.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..');
 const OUTPUT = path.join(root, 'test-output');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const seed = JSON.parse(readFileSync(path.join(root, 'seeds/000_jilin-foreign-affairs-committee-plenary.json'), 'utf8'));
 const SEED_SOURCE = seed.source.id as string;
 const DRAFTED_SOURCE = 'source:jilin-release-2026-02-11-provincial-foreign-affairs-committee-holds-plenary-session';
@@ -26,37 +25,24 @@ const PLENARY = 'event:2026-02-11-jilin-provincial-foreign-affairs-committee-ple
 
 let server: TestServer;
 let context: BrowserContext;
-let profile: string;
-const offsite: string[] = [];
+let browser: TestBrowser | undefined;
+let offsite: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
   await buildWeb();
   server = await startWriteTestServer();
-  profile = mkdtempSync(path.join(os.tmpdir(), 'officegraph-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-  });
-  const origin = new URL(server.url).origin;
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-    offsite.push(url);
-    return route.abort();
-  });
+  browser = await openTestBrowser(server.url, { viewport: { width: 1400, height: 900 } });
+  ({ context, offsite } = browser);
 });
 
 afterAll(async () => {
-  await context?.close();
+  await browser?.close();
   if (server) {
     await retract(server, DRAFTED_SOURCE);
     await loadSeeds(server.app.store, path.join(root, 'seeds'));
     await server.stop();
   }
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe('the review page', () => {
