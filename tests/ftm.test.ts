@@ -6,10 +6,8 @@
  * counting from when they were seen, and the round trip import → export → import giving the same
  * graph.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readExportRecords, recordExportIds } from '../src/export/exportRecords.js';
 import { toFtm } from '../src/export/ftm.js';
@@ -18,7 +16,8 @@ import { writeConversion } from '../src/import/importFile.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { projectRoot } from '../src/projectRoot.js';
 import { sharedDataForTests } from './helpers/sharedData.js';
-import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
+import { startTestServer, type TestServer } from './helpers/testServer.js';
+import { runCli } from './helpers/runCli.js';
 import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -80,19 +79,9 @@ describe('converting FollowTheMoney entities', () => {
 });
 
 describe('importing FollowTheMoney into the graph', () => {
-  const run = promisify(execFile);
   let server: TestServer;
   const sources: string[] = [];
-  const cli = (script: string, args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', path.join(projectRoot(), 'src', 'cli', script), ...args], {
-      cwd: projectRoot(),
-      env: { ...process.env, ...testEnvironment({ LOG_LEVEL: 'warn' }) },
-      timeout: 180_000,
-      maxBuffer: 64 * 1024 * 1024,
-    }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-    );
+  const cli = (script: string, args: string[]) => runCli(script, args, 180_000);
 
   beforeAll(async () => {
     server = await startTestServer({ OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });

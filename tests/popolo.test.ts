@@ -5,12 +5,10 @@
  * refused with every problem named by its record path. The data set's source is retracted at
  * the end, so later test files see only the seeds.
  */
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertPopolo, titleFromFileName, type PopoloConversion } from '../src/import/popolo.js';
@@ -19,7 +17,8 @@ import { entityId } from '../src/model/ids.js';
 import { BULK_INGEST_TIMEOUT_MS, ingestDocument } from '../src/ingest/ingestDocument.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { projectRoot } from '../src/projectRoot.js';
-import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
+import { startTestServer, type TestServer } from './helpers/testServer.js';
+import { runCli } from './helpers/runCli.js';
 import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
 /** A CC0 data set carried by the repository; tests/fixtures/popolo/SOURCE.md says where it comes from. */
@@ -405,16 +404,7 @@ describe('the party of a tenure', () => {
 });
 
 describe('npm run import:popolo', () => {
-  const run = promisify(execFile);
-  const cli = (args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', path.join(projectRoot(), 'src', 'cli', 'importPopolo.ts'), ...args], {
-      cwd: projectRoot(),
-      env: { ...process.env, ...testEnvironment({ LOG_LEVEL: 'warn' }) },
-      timeout: 120_000,
-    }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-    );
+  const cli = (args: string[]) => runCli('importPopolo.ts', args);
 
   it('re-imports the data set without creating anything and prints what it read', async () => {
     const result = await cli([DATA_FILE, '--name', SOURCE_NAME, '--publisher', 'EveryPolitician']);

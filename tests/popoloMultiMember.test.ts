@@ -5,10 +5,8 @@
  * of the term and never a stated end, invalid records are listed by record path, and
  * `--skip-invalid` imports the rest and lists what it skipped.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertPopolo } from '../src/import/popolo.js';
 import { writeConversion } from '../src/import/importFile.js';
@@ -16,7 +14,8 @@ import { retractSource } from '../src/ingest/retractSource.js';
 import type { IngestFact } from '../src/model/document.js';
 import { firstDay, lastDay } from '../src/model/partialDate.js';
 import { projectRoot } from '../src/projectRoot.js';
-import { startTestServer, testEnvironment, type TestServer } from './helpers/testServer.js';
+import { startTestServer, type TestServer } from './helpers/testServer.js';
+import { runCli } from './helpers/runCli.js';
 import { SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
 
 const FIXTURE = path.join(projectRoot(), 'tests', 'fixtures', 'popolo', 'multi-member-district.json');
@@ -118,17 +117,8 @@ describe('converting a Popolo file with multi-member districts and two terms', (
 });
 
 describe('npm run import:popolo with and without --skip-invalid', () => {
-  const run = promisify(execFile);
   let server: TestServer;
-  const cli = (args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', path.join(projectRoot(), 'src', 'cli', 'importPopolo.ts'), ...args], {
-      cwd: projectRoot(),
-      env: { ...process.env, ...testEnvironment({ LOG_LEVEL: 'warn' }) },
-      timeout: 120_000,
-    }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
-    );
+  const cli = (args: string[]) => runCli('importPopolo.ts', args);
   const label = `[1/1] ${path.relative(projectRoot(), FIXTURE)}`;
 
   beforeAll(async () => {
