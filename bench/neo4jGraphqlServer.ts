@@ -1,6 +1,6 @@
 /**
  * The @neo4j/graphql side of the three-way benchmark: the library's generated schema over
- * bench/neo4jGraphql.graphql, served by Apollo Server over HTTP on a loopback port, in its own
+ * bench/neo4jGraphql.graphql (its @cypher walks shared with the hand-written side), served by Apollo Server over HTTP on a loopback port, in its own
  * process like officegraph. String comparison filters are switched on so tenures can be
  * filtered on the stored days (heldFrom, heldTo), as officegraph's tenure_held fragment does.
  * Prints "NEO4J_GRAPHQL_READY <url>" when it serves. Env: NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD.
@@ -13,9 +13,16 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { Neo4jGraphQL } from '@neo4j/graphql';
 import express from 'express';
 import neo4j from 'neo4j-driver';
+import { NEIGHBORHOOD_2_WALK, PATHS_WALK } from './threeWayQuestions.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const typeDefs = readFileSync(path.join(here, 'neo4jGraphql.graphql'), 'utf8');
+const WALKS: Record<string, string> = { NEIGHBORHOOD_2_WALK, PATHS_WALK };
+/** The type definitions with each {{NAME}} replaced by the hand-written side's walk of that name. */
+const typeDefs = readFileSync(path.join(here, 'neo4jGraphql.graphql'), 'utf8').replace(/\{\{(\w+)\}\}/g, (placeholder, name: string) => {
+  const walk = WALKS[name];
+  if (walk === undefined) throw new Error(`bench/neo4jGraphql.graphql names an unknown walk: ${placeholder}`);
+  return walk;
+});
 const driver = neo4j.driver(process.env.NEO4J_URI as string, neo4j.auth.basic(process.env.NEO4J_USERNAME ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''));
 const library = new Neo4jGraphQL({
   typeDefs,

@@ -48,7 +48,8 @@ const asOf = (at: unknown) => {
 };
 /**
  * The graph the neighbourhood and path questions walk (officegraph's entity_edges, tenure_held and
- * entity_existed fragments): entities joined by any relationship but MENTIONS, and a tenure
+ * entity_existed fragments): entities joined by any relationship but MENTIONS (and the derived
+ * HOLDS_POST links, which the path search uses), and a tenure
  * (person)-[:HOLDS]->(:Tenure)-[:OF_POST]->(post) as one HOLDS edge when held on some day of
  * [$atFirst, $atLast]; an entity dated after $atLast (event start, document date) is not there
  * yet. Both null: the whole graph.
@@ -56,7 +57,7 @@ const asOf = (at: unknown) => {
 const HELD_AT = (t: string) => `($atLast IS NULL OR (${t}.heldFrom <= $atLast AND (${t}.heldTo IS NULL OR ${t}.heldTo >= $atFirst)))`;
 const EXISTED_AT = (m: string) => `($atLast IS NULL OR coalesce(${m}.startDate, ${m}.date, ${m}.publishedDate, '') <= $atLast)`;
 const STEP = (n: string) => `
-    MATCH (${n})-[r]-(m:Entity) WHERE type(r) <> 'MENTIONS' RETURN m
+    MATCH (${n})-[r]-(m:Entity) WHERE NOT type(r) IN ['MENTIONS', 'HOLDS_POST'] RETURN m
     UNION
     MATCH (${n})-[:HOLDS]->(t:Tenure)-[:OF_POST]->(m:Post) WHERE ${HELD_AT('t')} RETURN m
     UNION
@@ -65,8 +66,10 @@ const STEP = (n: string) => `
  * Neighbourhood: the centre, then the entities one hop away, then two hops away, each ring in id
  * order, cut at $limit nodes (truncated: more were reachable); the edges are every edge between
  * two of the nodes (a held tenure as person HOLDS post), as "source type target" strings.
+ * The walk ends with ids, truncated and edges bound; @neo4j/graphql's type definitions include it
+ * (bench/neo4jGraphql.graphql, {{NEIGHBORHOOD_2_WALK}}) with their own RETURN.
  */
-export const NEIGHBORHOOD_2_CYPHER = `MATCH (centre:Entity {id: $id})
+export const NEIGHBORHOOD_2_WALK = `MATCH (centre:Entity {id: $id})
   CALL (centre) {
     CALL (centre) {${STEP('centre')}
     }
@@ -88,47 +91,44 @@ export const NEIGHBORHOOD_2_CYPHER = `MATCH (centre:Entity {id: $id})
     UNWIND ids AS fromId
     MATCH (a:Entity {id: fromId})
     CALL (a, ids) {
-      MATCH (a)-[r]->(b:Entity) WHERE type(r) <> 'MENTIONS' AND b.id IN ids
+      MATCH (a)-[r]->(b:Entity) WHERE NOT type(r) IN ['MENTIONS', 'HOLDS_POST'] AND b.id IN ids
       RETURN a.id + ' ' + type(r) + ' ' + b.id AS edge
       UNION ALL
       MATCH (a)-[:HOLDS]->(t:Tenure)-[:OF_POST]->(b:Post) WHERE b.id IN ids AND ${HELD_AT('t')}
       RETURN a.id + ' HOLDS ' + b.id AS edge
     }
     RETURN collect(edge) AS edges
-  }
+  }`;
+export const NEIGHBORHOOD_2_CYPHER = `${NEIGHBORHOOD_2_WALK}
   RETURN ids, truncated, edges`;
 /**
- * Paths: the 20 shortest walks of up to 8 stored hops (a tenure, entered and left only by HOLDS
- * and OF_POST, is one hop), those of at most $maxHops hops, shortest first and then by the ids
- * along the way (tenures included), the first $first; each as its entity ids and its edges in
- * walking order, a tenure folded into person HOLDS post.
+ * Paths: the 20 shortest walks of up to $maxHops hops (a tenure is crossed in one hop by its
+ * derived HOLDS_POST link, which carries its held days), the first $first by length and then by
+ * the ids along the way; each as its entity ids and its edges in walking order, a link shown as
+ * person HOLDS post. One search per value of $maxHops (a quantifier's bound is no parameter).
+ * The walk ends with nodes and edges bound; @neo4j/graphql's type definitions include it
+ * (bench/neo4jGraphql.graphql, {{PATHS_WALK}}) with their own RETURN.
  */
-/** One search per hop bound, each walking at most twice as many stored steps (a tenure is two). */
-const PATHS_SEARCHES = [1, 2, 3, 4]
-  .map(
-    (bound) => `WITH a, b, bound WHERE bound = ${bound}
-    MATCH p = SHORTEST 20 ((a) (()-[r]-(x)
-      WHERE NOT type(r) IN ['MENTIONS', 'SUCCEEDS', 'ON_BEHALF_OF'] AND (x:Tenure OR (x:Entity AND NOT x:Source))
-        AND CASE WHEN x:Tenure THEN ${HELD_AT('x')} ELSE ${EXISTED_AT('x')} END){1,${bound * 2}} (b)
-      WHERE size([n IN x WHERE NOT n:Tenure]) <= bound)
+export const PATHS_WALK = `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+  CALL (a, b) {
+    ${[1, 2, 3, 4]
+      .map(
+        (hops) => `WITH a, b WHERE $maxHops = ${hops}
+    MATCH p = SHORTEST 20 (a) (()-[r]-(x)
+      WHERE x:Entity AND NOT x:Source AND type(r) <> 'MENTIONS'
+        AND (type(r) <> 'HOLDS_POST' OR ${HELD_AT('r')}) AND ${EXISTED_AT('x')}){1,${hops}} (b)
     RETURN p`,
-  )
-  .join('\n    UNION\n    ');
-
-/** paths with maxHops up to 4. */
-export const PATHS_CYPHER = `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-  UNWIND range(1, $maxHops) AS bound
-  CALL (a, b, bound) {
-    ${PATHS_SEARCHES}
+      )
+      .join('\n    UNION\n    ')}
   }
   WITH DISTINCT p
-  WITH nodes(p) AS ns, relationships(p) AS rs, length(p) - size([n IN nodes(p) WHERE n:Tenure]) AS hops
-  WITH ns, rs, hops ORDER BY hops, [n IN ns | n.id] LIMIT $first
-  RETURN [n IN ns WHERE NOT n:Tenure | n.id] AS nodes,
-    [i IN range(0, size(rs) - 1) WHERE NOT 'Tenure' IN labels(ns[i]) |
-      CASE WHEN 'Tenure' IN labels(ns[i + 1])
-        THEN CASE WHEN 'Person' IN labels(ns[i]) THEN ns[i].id + ' HOLDS ' + ns[i + 2].id ELSE ns[i + 2].id + ' HOLDS ' + ns[i].id END
-        ELSE startNode(rs[i]).id + ' ' + type(rs[i]) + ' ' + endNode(rs[i]).id END] AS edges`;
+  WITH p ORDER BY length(p), [n IN nodes(p) | n.id] LIMIT $first
+  WITH [n IN nodes(p) | n.id] AS nodes,
+    [r IN relationships(p) | startNode(r).id + CASE type(r) WHEN 'HOLDS_POST' THEN ' HOLDS ' ELSE ' ' + type(r) + ' ' END + endNode(r).id] AS edges`;
+
+/** paths with maxHops up to 4. */
+export const PATHS_CYPHER = `${PATHS_WALK}
+  RETURN nodes, edges`;
 
 /** The comparable neighbourhood: node ids in answer order, truncated, and the sorted multiset of edges. */
 const neighborhoodAnswer = (ids: string[], truncated: boolean, edges: string[]) => ({ ids, truncated, edges: [...edges].sort() });
@@ -264,7 +264,7 @@ export const QUESTIONS: Question[] = [
     cypher: {
       statement: `MATCH (org:Organization {id: $id})
         CALL (org) {
-          MATCH (org)-[r]-(m:Entity) WHERE type(r) <> 'MENTIONS'
+          MATCH (org)-[r]-(m:Entity) WHERE NOT type(r) IN ['MENTIONS', 'HOLDS_POST']
           RETURN DISTINCT m.id AS id ORDER BY id LIMIT 199
         }
         RETURN id`,

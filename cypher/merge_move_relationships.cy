@@ -1,5 +1,6 @@
 // merge_move_relationships: moves every relationship of `drop` onto `keep` (an entity or a
-// tenure), except the HOLDS/OF_POST links of tenures (re-keyed by merge_rekey_tenures). When
+// tenure), except the HOLDS/OF_POST links of tenures (re-keyed by merge_rekey_tenures) and the
+// derived HOLDS_POST links (deleted with `drop`, and rewritten by the interval step after). When
 // `keep` already has the same fact (same type, same other end, same role for participations)
 // the two become one and keep the evidence of both; otherwise the fact moves with its
 // properties. Facts between `keep` and `drop` would become self-loops and are deleted.
@@ -19,7 +20,7 @@ CALL (drop, keep) {
 }
 CALL (drop, keep) {
   MATCH (drop)-[r]->(other)
-  WHERE NOT type(r) IN ['HOLDS', 'OF_POST']
+  WHERE NOT type(r) IN ['HOLDS', 'OF_POST', 'HOLDS_POST']
   CALL (keep, r, other) {
     WITH keep, r, other WHERE type(r) = 'PARTICIPATED_IN'
     MERGE (keep)-[m:PARTICIPATED_IN {role: r.role}]->(other)
@@ -39,7 +40,7 @@ CALL (drop, keep) {
 }
 CALL (drop, keep) {
   MATCH (other)-[r]->(drop)
-  WHERE NOT type(r) IN ['HOLDS', 'OF_POST']
+  WHERE NOT type(r) IN ['HOLDS', 'OF_POST', 'HOLDS_POST']
   CALL (keep, r, other) {
     WITH keep, r, other WHERE type(r) = 'PARTICIPATED_IN'
     MERGE (other)-[m:PARTICIPATED_IN {role: r.role}]->(keep)

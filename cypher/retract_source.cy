@@ -70,8 +70,10 @@ CALL (s) {
 CALL (anchors) {
   UNWIND anchors AS n
   WITH n, n.id AS entityId
-  WHERE NOT EXISTS { (n)--() }
-  DELETE n
+  // The derived HOLDS_POST links are not facts: an entity left with only those goes, and they
+  // go with it (the interval step rewrites its posts' links after).
+  WHERE NOT EXISTS { (n)-[r]-() WHERE type(r) <> 'HOLDS_POST' }
+  DETACH DELETE n
   RETURN collect(entityId) AS entitiesRemoved
 }
 RETURN relationshipsRemoved + nodesRemoved AS factsRemoved, affectedPostIds,

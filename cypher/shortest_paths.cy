@@ -1,58 +1,61 @@
-// shortest_paths: up to 20 shortest paths between two entities, walking edges either way,
-// through entities and tenures only (never through sources or participant groups).
-// A tenure counts as one hop (person HOLDS post), so the stored length may be up to twice $maxHops.
-// A path enters and leaves a tenure only by HOLDS and OF_POST (SUCCEEDS and ON_BEHALF_OF are not
-// walked), so every tenure on a path folds into one person-HOLDS-post edge. The bound of $maxHops
-// hops (non-tenure nodes after the first) is checked inside the search, before the 20 shortest
-// are chosen, and the search runs once for each bound from 1 to $maxHops: the 20 shortest by
-// stored steps among paths of at most 1 hop, of at most 2, and so on. So a path of few hops
-// through tenures (two stored steps each) is never crowded out by paths of more hops with fewer
-// stored steps, and the paths of the fewest hops always come first. When more paths tie, which
-// of them Neo4j keeps is its choice.
-// A quantifier's bound cannot be a parameter, and a search for 20 paths runs to its bound when
-// fewer exist, so one branch per pair of $maxHops values bounds the walk (only the branch whose
-// WHERE holds runs): a bound of 2 hops searches 4 stored steps, not 16.
-// With an "as of" day range, the walk passes only through tenures held on some day of it (the
-// tenure_held fragment: the stored interval) and entities that existed by $atLast (events,
-// documents dated later are left out: the entity_existed fragment).
-// $from, $to: entity ids; $maxHops: most logical hops; $candidates: how many paths;
+// shortest_paths: up to $candidates shortest paths between two entities, walking relationships
+// either way (the walk_step fragment: through entities only, never a source, never MENTIONS).
+// A tenure is crossed in one step, by its derived (person)-[:HOLDS_POST]->(post) link, so a path's
+// length is its number of hops, the SHORTEST search bounds hops directly, and the paths of the
+// fewest hops come first. When more paths tie, which of them Neo4j keeps is its choice.
+// A quantifier's bound cannot be a parameter, so there is one branch per value of $maxHops (1 to
+// 8); only the branch whose WHERE holds runs.
+// With an "as of" day range, the walk crosses only tenures held on some day of it (their stored
+// interval, copied onto the link) and entities that existed by $atLast.
+// $from, $to: entity ids; $maxHops: most hops (1 to 8); $candidates: how many paths (at most 20);
 // $atFirst, $atLast: first and last day of the "as of" date, or both null.
-// Returns: nodes [properties], relationships [{type, source, target, properties}], in walking order,
-// fewest hops first, then by the ids along the way.
+// Returns: nodes [properties without source text], relationships [{type, source, target,
+// properties}] in walking order, where a link is the HOLDS edge of its tenure (the tenure's
+// properties), and hops; fewest hops first, then by the ids along the way.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-UNWIND range(1, $maxHops) AS bound
-CALL (a, b, bound) {
-  WITH a, b, bound WHERE bound >= 1 AND bound <= 2
-  MATCH p = SHORTEST 20 ((a) (()-[r]-(x) WHERE NOT type(r) IN ['MENTIONS', 'SUCCEEDS', 'ON_BEHALF_OF']
-    AND (x:Tenure OR (x:Entity AND NOT x:Source))
-    AND CASE WHEN x:Tenure THEN {{tenure_held x $atFirst $atLast}} ELSE {{entity_existed x $atLast}} END){1,4} (b)
-    WHERE size([n IN x WHERE NOT n:Tenure]) <= bound)
+CALL (a, b) {
+  WITH a, b WHERE $maxHops = 1
+  MATCH p = SHORTEST 20 (a) (()-[r]-(x) WHERE {{walk_step r x $atFirst $atLast}}){1,1} (b)
   RETURN p
   UNION
-  WITH a, b, bound WHERE bound >= 3 AND bound <= 4
-  MATCH p = SHORTEST 20 ((a) (()-[r]-(x) WHERE NOT type(r) IN ['MENTIONS', 'SUCCEEDS', 'ON_BEHALF_OF']
-    AND (x:Tenure OR (x:Entity AND NOT x:Source))
-    AND CASE WHEN x:Tenure THEN {{tenure_held x $atFirst $atLast}} ELSE {{entity_existed x $atLast}} END){1,8} (b)
-    WHERE size([n IN x WHERE NOT n:Tenure]) <= bound)
+  WITH a, b WHERE $maxHops = 2
+  MATCH p = SHORTEST 20 (a) (()-[r]-(x) WHERE {{walk_step r x $atFirst $atLast}}){1,2} (b)
   RETURN p
   UNION
-  WITH a, b, bound WHERE bound >= 5 AND bound <= 6
-  MATCH p = SHORTEST 20 ((a) (()-[r]-(x) WHERE NOT type(r) IN ['MENTIONS', 'SUCCEEDS', 'ON_BEHALF_OF']
-    AND (x:Tenure OR (x:Entity AND NOT x:Source))
-    AND CASE WHEN x:Tenure THEN {{tenure_held x $atFirst $atLast}} ELSE {{entity_existed x $atLast}} END){1,12} (b)
-    WHERE size([n IN x WHERE NOT n:Tenure]) <= bound)
+  WITH a, b WHERE $maxHops = 3
+  MATCH p = SHORTEST 20 (a) (()-[r]-(x) WHERE {{walk_step r x $atFirst $atLast}}){1,3} (b)
   RETURN p
   UNION
-  WITH a, b, bound WHERE bound >= 7 AND bound <= 8
-  MATCH p = SHORTEST 20 ((a) (()-[r]-(x) WHERE NOT type(r) IN ['MENTIONS', 'SUCCEEDS', 'ON_BEHALF_OF']
-    AND (x:Tenure OR (x:Entity AND NOT x:Source))
-    AND CASE WHEN x:Tenure THEN {{tenure_held x $atFirst $atLast}} ELSE {{entity_existed x $atLast}} END){1,16} (b)
-    WHERE size([n IN x WHERE NOT n:Tenure]) <= bound)
+  WITH a, b WHERE $maxHops = 4
+  MATCH p = SHORTEST 20 (a) (()-[r]-(x) WHERE {{walk_step r x $atFirst $atLast}}){1,4} (b)
+  RETURN p
+  UNION
+  WITH a, b WHERE $maxHops = 5
+  MATCH p = SHORTEST 20 (a) (()-[r]-(x) WHERE {{walk_step r x $atFirst $atLast}}){1,5} (b)
+  RETURN p
+  UNION
+  WITH a, b WHERE $maxHops = 6
+  MATCH p = SHORTEST 20 (a) (()-[r]-(x) WHERE {{walk_step r x $atFirst $atLast}}){1,6} (b)
+  RETURN p
+  UNION
+  WITH a, b WHERE $maxHops = 7
+  MATCH p = SHORTEST 20 (a) (()-[r]-(x) WHERE {{walk_step r x $atFirst $atLast}}){1,7} (b)
+  RETURN p
+  UNION
+  WITH a, b WHERE $maxHops = 8
+  MATCH p = SHORTEST 20 (a) (()-[r]-(x) WHERE {{walk_step r x $atFirst $atLast}}){1,8} (b)
   RETURN p
 }
 WITH DISTINCT p
-WITH p, length(p) - size([n IN nodes(p) WHERE n:Tenure]) AS hops
-WITH p, hops ORDER BY hops, [n IN nodes(p) | n.id] LIMIT $candidates
-RETURN [n IN nodes(p) | n {.*, text: null, isTenure: n:Tenure}] AS nodes,
-       [r IN relationships(p) | {type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)}] AS relationships,
-       hops
+WITH p ORDER BY length(p), [n IN nodes(p) | n.id] LIMIT $candidates
+CALL (p) {
+  UNWIND range(0, length(p) - 1) AS step
+  WITH step, relationships(p)[step] AS r
+  OPTIONAL MATCH (t:Tenure {id: r.tenureId})
+  WITH step, r, t ORDER BY step
+  RETURN collect(CASE type(r)
+    WHEN 'HOLDS_POST' THEN {type: 'HOLDS', source: startNode(r).id, target: endNode(r).id, properties: properties(t)}
+    ELSE {type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)} END) AS relationships
+}
+RETURN [n IN nodes(p) | n {.*, text: null}] AS nodes, relationships, length(p) AS hops
+ORDER BY hops, [n IN nodes | n.id]

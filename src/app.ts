@@ -8,6 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from './config.js';
 import { warmUpPlans, warmUpWalks } from './plan/warmUp.js';
 import { applySchema } from './graph/applySchema.js';
+import { repairHoldsPostLinks } from './graph/repairHoldsPostLinks.js';
 import { GraphStore } from './graph/graphStore.js';
 import { loadQueries, type QueryName } from './graph/queries.js';
 import { loadSeeds, seedFiles } from './ingest/loadSeeds.js';
@@ -92,6 +93,7 @@ export async function startOfficegraph(config: Config, options: StartOptions): P
     });
     logger.info({ url: `${http.url}/graphql` }, 'GraphQL endpoint listening');
     await applySchema(store, queries);
+    await repairHoldsPostLinks(store, (message) => logger.info(message));
     if (config.planRequests) await warmUpPlans(store);
     state.schema = true;
     if (config.seed) {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGraph } from '../bench/generateGraph.js';
 import { importBulk } from '../src/bulk/importBulk.js';
 import { tenureIntervals } from '../src/model/tenureIntervals.js';
+import { tenuresAndLinks } from './helpers/holdsPostLinks.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
 
 const SEED = 901;
@@ -27,11 +28,11 @@ async function cypher(statement: string, params: Record<string, unknown> = {}) {
   }
 }
 
-/** Nodes and relationships of this data set (ids under its tag) and its checkpoints. */
+/** Nodes and relationships (facts, not the derived HOLDS_POST links) of this data set (ids under its tag) and its checkpoints. */
 async function counts() {
   const [row] = await cypher(
     `MATCH (n) WHERE n.id STARTS WITH $prefix OR n.id CONTAINS $tag
-     OPTIONAL MATCH (n)-[r]->()
+     OPTIONAL MATCH (n)-[r]->() WHERE type(r) <> 'HOLDS_POST'
      RETURN count(DISTINCT n) AS nodes, count(r) AS relationships`,
     { prefix: `generated-400-${SEED}/`, tag: `:${TAG}` },
   );
@@ -136,7 +137,7 @@ describe('npm run import:bulk', () => {
     );
     expect(Number(missing?.entities)).toBe(0);
     const [bare] = await cypher(
-      `MATCH (a)-[r]->(b) WHERE a.id CONTAINS $tag AND NOT type(r) IN ['MENTIONS', 'HOLDS', 'OF_POST'] AND (r.evidence IS NULL OR size(r.evidence) = 0)
+      `MATCH (a)-[r]->(b) WHERE a.id CONTAINS $tag AND NOT type(r) IN ['MENTIONS', 'HOLDS', 'OF_POST', 'HOLDS_POST'] AND (r.evidence IS NULL OR size(r.evidence) = 0)
        RETURN count(r) AS facts`,
       { tag: `:${TAG}` },
     );
@@ -173,5 +174,9 @@ describe('npm run import:bulk', () => {
       }
     }
     expect(bases).toEqual(new Set(['STATED', 'SUCCESSOR', 'TERM', 'NEXT_HOLDER', null]));
+    // And the one-step links the path search uses: one per tenure, with its held days.
+    const { tenures, links } = await tenuresAndLinks(server.app.driver, `tenure:${TAG}`);
+    expect(tenures.length).toBe(stored.size);
+    expect(links).toEqual(tenures);
   });
 });

@@ -19,6 +19,7 @@ import { loadQueries } from '../src/graph/queries.js';
 import { createLogger } from '../src/logger.js';
 import { createDriver } from '../src/neo4j/driver.js';
 import { startLocalNeo4j } from '../src/neo4j/localNeo4j.js';
+import { tenuresAndLinks } from './helpers/holdsPostLinks.js';
 
 const BATCH = 400;
 const directories: string[] = [];
@@ -37,7 +38,10 @@ const localConfig = (dataDir: string, extra: Record<string, string> = {}) =>
 
 interface Dump {
   nodes: string[];
+  /** The facts: every relationship but the derived HOLDS_POST links. */
   relationships: string[];
+  /** The derived HOLDS_POST links, "tenureId person post heldFrom heldTo". */
+  links: string[];
   intervals: string[];
 }
 
@@ -51,7 +55,7 @@ async function dump(store: GraphStore): Promise<Dump> {
   const typed = `[key IN keys(x) WHERE NOT (x:ImportBatch AND key = 'at') | [key, valueType(x[key]), x[key]]]`;
   try {
     const nodes = await session.run(`MATCH (x) RETURN labels(x) AS labels, ${typed} AS properties`);
-    const relationships = await session.run(`MATCH (a)-[x]->(b) RETURN type(x) AS type, a.id AS from, b.id AS to, ${typed} AS properties`);
+    const relationships = await session.run(`MATCH (a)-[x]->(b) WHERE type(x) <> 'HOLDS_POST' RETURN type(x) AS type, a.id AS from, b.id AS to, ${typed} AS properties`);
     const intervals = await session.run(
       `MATCH (t:Tenure) RETURN t.id AS id, [key IN ['attestedFrom', 'effectiveStart', 'effectiveEnd', 'endIsDerived', 'endBasis', 'heldFrom', 'heldTo', 'predecessorId', 'successorId'] | t[key]] AS interval`,
     );
@@ -63,6 +67,7 @@ async function dump(store: GraphStore): Promise<Dump> {
       relationships: relationships.records
         .map((record) => JSON.stringify([record.get('type'), record.get('from'), record.get('to'), sortedProperties(record.get('properties'))]))
         .sort(),
+      links: (await tenuresAndLinks(store.driver)).links,
       intervals: intervals.records.map((record) => JSON.stringify([record.get('id'), record.get('interval')])).sort(),
     };
   } finally {
@@ -127,6 +132,9 @@ describe('import:bulk --first-load', () => {
     expect(first.intervals.length).toBe(manifest.records.tenures);
     expect(first.intervals.every((line) => JSON.parse(line)[1][3] !== null)).toBe(true);
     expect(first.intervals).toEqual(bulkDump.intervals);
+    // The one-step links of the path search: one per tenure, the same on both paths.
+    expect(first.links.length).toBe(manifest.records.tenures);
+    expect(first.links).toEqual(bulkDump.links);
     // Spot checks of what the dump compares: typed lists, integers, empty aliases, mentions with their quote.
     expect(first.nodes.some((line) => line.includes('["evidence","LIST<STRING NOT NULL> NOT NULL",'))).toBe(true);
     expect(first.nodes.some((line) => line.includes('["seats","INTEGER NOT NULL",60]'))).toBe(true);

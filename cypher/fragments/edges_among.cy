@@ -1,7 +1,7 @@
 // edges_among: a CALL block giving `edges`, every edge whose two ends are both among the entity
 // ids IDS (a list): relationships between them (MENTIONS only when $includeSources) and the
 // tenures held on some day from $atFirst to $atLast as HOLDS edges (the tenure_held fragment),
-// each {type, source, target, properties}. Walks out of each entity once and keeps what lands
+// each {type, source, target, properties}; the derived HOLDS_POST links are never an edge. Walks out of each entity once and keeps what lands
 // inside, so a hub among them costs its degree, not a second ring.
 // Included as {{edges_among ids}}.
 CALL (IDS) {
@@ -9,7 +9,7 @@ CALL (IDS) {
   MATCH (a:Entity {id: edgeFromId})
   CALL (a, IDS) {
     MATCH (a)-[r]->(b:Entity)
-    WHERE b.id IN IDS AND (type(r) <> 'MENTIONS' OR $includeSources)
+    WHERE b.id IN IDS AND type(r) <> 'HOLDS_POST' AND (type(r) <> 'MENTIONS' OR $includeSources)
     RETURN {type: type(r), source: a.id, target: b.id, properties: properties(r)} AS edge
     UNION
     MATCH (a)-[:HOLDS]->(t:Tenure)-[:OF_POST]->(b:Post)

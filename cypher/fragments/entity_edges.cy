@@ -1,10 +1,11 @@
 // entity_edges: the UNION branches of one breadth-first step from entity NODE: every edge
 // between NODE and another entity m (MENTIONS only when $includeSources), and a tenure
 // (person)-[:HOLDS]->(:Tenure)-[:OF_POST]->(post) as one HOLDS edge when held on some day from
-// $atFirst to $atLast (the tenure_held fragment). Each branch returns m and
+// $atFirst to $atLast (the tenure_held fragment); the derived HOLDS_POST links (holds_post_store)
+// are never an edge. Each branch returns m and
 // edge {type, source, target, properties}. Included inside CALL (NODE) { ... } as {{entity_edges n}}.
 MATCH (NODE)-[r]-(m:Entity)
-WHERE type(r) <> 'MENTIONS' OR $includeSources
+WHERE type(r) <> 'HOLDS_POST' AND (type(r) <> 'MENTIONS' OR $includeSources)
 RETURN m, {type: type(r), source: startNode(r).id, target: endNode(r).id, properties: properties(r)} AS edge
 UNION
 MATCH (NODE)-[:HOLDS]->(t:Tenure)-[:OF_POST]->(m:Post)

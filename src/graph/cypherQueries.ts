@@ -187,6 +187,9 @@ export const CYPHER_QUERIES = {
     }
   >(),
   tenure_intervals_store: defineQuery<{ intervals: TenureInterval[] }, { id: string; before: StoredHeldDays; after: StoredHeldDays }>(),
+  holds_post_store: defineQuery<{ postIds: string[] }, { links: number }>(),
+  holds_post_totals: defineQuery<Record<string, never>, { tenures: number; links: number }>(),
+  holds_post_missing: defineQuery<{ limit: number }, { postId: string }>(),
   bulk_sources: defineQuery<{ sources: BulkSource[] }, { sources: number }>(),
   bulk_entities: defineQuery<{ entities: BulkEntity[] }, { entities: number }>(),
   bulk_relations: defineQuery<{ relations: BulkRelation[] }, { relations: number }>(),

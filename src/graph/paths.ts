@@ -1,13 +1,14 @@
 /**
  * Shortest paths between two entities. Neo4j finds them (SHORTEST k, bidirectional search,
- * bounded hops); here a stored tenure (person)-[:HOLDS]->(:Tenure)-[:OF_POST]->(post) is folded
- * into the single HOLDS edge that clients see, so hop counts match what is drawn.
+ * bounded hops), crossing a tenure in one step by its derived HOLDS_POST link and returning it
+ * as the single HOLDS edge (person to post, the tenure's properties) that clients see, so hop
+ * counts match what is drawn.
  * With `at`, paths walk only the graph as it stood on that date: tenures held then, by their
  * stored intervals, and entities that existed by then (both decided in the Cypher query).
  */
 import { dayRange } from '../model/partialDate.js';
 import type { GraphStore } from './graphStore.js';
-import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNode, type RawEdge } from './graphElements.js';
+import { toGraphEdge, toGraphNode, type GraphEdge, type GraphNode } from './graphElements.js';
 
 export const PATHS_MAX_HOPS = 8;
 export const PATHS_MAX_FIRST = 20;
@@ -40,27 +41,9 @@ export async function shortestPaths(
     atFirst: days.heldFirst,
     atLast: days.heldLast,
   });
-  return rows.map((row) => foldTenures(row.nodes, row.relationships));
-}
-
-function foldTenures(storedNodes: Record<string, unknown>[], storedEdges: RawEdge[]): GraphPath {
-  const nodes: GraphNode[] = [];
-  const edges: GraphEdge[] = [];
-  for (let index = 0; index < storedNodes.length; index += 1) {
-    const node = storedNodes[index] as Record<string, unknown>;
-    if (node.isTenure === true) {
-      const before = storedEdges[index - 1] as RawEdge;
-      const after = storedEdges[index] as RawEdge;
-      const holds = before.type === 'HOLDS' ? before : after;
-      const ofPost = before.type === 'HOLDS' ? after : before;
-      const { isTenure, ...tenure } = node;
-      void isTenure;
-      edges.push(toGraphEdge({ type: 'HOLDS', source: holds.source, target: ofPost.target, properties: tenure }));
-      continue;
-    }
-    nodes.push(toGraphNode(node));
-    const next = storedNodes[index + 1];
-    if (next !== undefined && next.isTenure !== true) edges.push(toGraphEdge(storedEdges[index] as RawEdge));
-  }
-  return { length: edges.length, nodes, edges };
+  return rows.map((row) => ({
+    length: row.hops,
+    nodes: row.nodes.map(toGraphNode),
+    edges: row.relationships.map(toGraphEdge),
+  }));
 }

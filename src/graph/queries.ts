@@ -27,6 +27,7 @@ export const FRAGMENT_PLACEHOLDERS = {
   person_matches: ['PERSON'],
   entity_edges: ['NODE'],
   edges_among: ['IDS'],
+  walk_step: ['REL', 'NODE', 'FIRST', 'LAST'],
 } as const satisfies Record<string, ReadonlyArray<string>>;
 type FragmentName = keyof typeof FRAGMENT_PLACEHOLDERS;
 

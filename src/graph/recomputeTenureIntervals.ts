@@ -2,7 +2,9 @@
  * The shared last step of every write that can change when tenures count as held: ingest,
  * retraction, merge and every importer. Inside the caller's write transaction it reads all
  * tenures of the affected posts, applies the one interval rule (src/model/tenureIntervals.ts)
- * and stores the result on the tenures, so reads only compare dates.
+ * and stores the result on the tenures, so reads only compare dates. It then rewrites the posts'
+ * derived (person)-[:HOLDS_POST]->(post) links (cypher/holds_post_store.cy), which carry the same
+ * held days so that a path search crosses a tenure in one step.
  */
 import { tenureIntervals, type TenureFacts } from '../model/tenureIntervals.js';
 import type { RowOf, StoredHeldDays } from './cypherQueries.js';
@@ -37,8 +39,9 @@ export async function recomputeTenureIntervals(tx: WriteTransaction, affected: A
   const intervals = rows.flatMap((row) => {
     return tenureIntervals(row.seats ?? null, row.tenures.map(toTenureFacts));
   });
-  if (intervals.length === 0) return [];
-  const stored = await tx.run('tenure_intervals_store', { intervals });
+  const stored = intervals.length === 0 ? { rows: [] } : await tx.run('tenure_intervals_store', { intervals });
+  // After the held days: the walk's one-step links copy them (a post left with no tenure loses its links).
+  if (rows.length > 0) await tx.run('holds_post_store', { postIds: rows.map((row) => row.postId) });
   return stored.rows.map((row) => ({
     id: row.id,
     before: heldDays(row.before),

@@ -28,7 +28,7 @@ export async function warmUpPlans(store: GraphStore): Promise<void> {
 }
 
 /**
- * The walks that are not planned per request (the per-bound path searches of shortest_paths, the
+ * The walks that are not planned per request (the path searches of shortest_paths, the
  * ring walk of neighborhood_expand) are as slow to plan; they are compiled after start-up, in the
  * background, so that neither start-up nor the first path request waits for all of them.
  */
