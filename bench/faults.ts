@@ -10,6 +10,9 @@
  *    Neo4j for some seconds and restart it: every request started while it was down must answer
  *    UNAVAILABLE within 2 s, and the server must serve again by itself.
  * Prints a summary and writes bench/results-faults.json and bench/RESULTS-faults.md.
+ * --outage-only: step 4 alone, on the store a earlier run left in DIR/store (this one's, or
+ * `npm run bench -- --work DIR`'s, which has the same layout); writes bench/results-outage.json
+ * and bench/RESULTS-outage.md, so the record of the kills stays as it is.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -48,6 +51,7 @@ const outageMs = Number(flag('--outage-seconds', '10')) * 1000;
 const loadBeforeMs = Number(flag('--load-seconds', '30')) * 1000;
 /** How long the batch's bulk_* statement must have run before the kill; small graphs on a quiet machine write a batch faster. */
 const minStatementMs = Number(flag('--min-statement-ms', '100'));
+const outageOnly = args.includes('--outage-only');
 const CLIENTS = 32;
 const UNAVAILABLE_WITHIN_MS = 2_000;
 const WRITE_TOKEN = 'faults-bench-token';
@@ -71,7 +75,10 @@ if (existsSync(manifestFile) && (JSON.parse(readFileSync(manifestFile, 'utf8')) 
 const prefix = `${manifest.id}/`;
 const batchesOf = (stage: BulkStage) => Math.ceil(manifest.records[stage] / batchSize);
 const storeDir = path.join(work, 'store');
-rmSync(storeDir, { recursive: true, force: true });
+if (outageOnly && !existsSync(storeDir)) {
+  throw new Error(`--outage-only needs the store of an earlier run in ${storeDir}: run npm run bench:faults (or npm run bench) with --work ${work} first`);
+}
+if (!outageOnly) rmSync(storeDir, { recursive: true, force: true });
 const boltPort = await freePort();
 const neo4jOptions = { dataDir: storeDir, boltPort, heap: '2g', pageCache: '1g', readyTimeoutMs: 600_000, onProgress: (message: string) => log(`[neo4j] ${message}`) };
 
@@ -168,6 +175,8 @@ async function killDuringImport(victim: 'importer' | 'neo4j', stage: BulkStage):
   return record as KillRecord;
 }
 
+if (outageOnly) await outageAlone();
+
 const started = Date.now();
 const importerKill = await killDuringImport('importer', 'tenures');
 const neo4jKill = await killDuringImport('neo4j', 'participations');
@@ -233,6 +242,51 @@ writeFileSync(path.join(here, 'RESULTS-faults.md'), renderMarkdown(results, hold
 log(`holds: ${JSON.stringify(holds)}`);
 log(`wrote bench/results-faults.json and bench/RESULTS-faults.md in ${((Date.now() - started) / 60_000).toFixed(1)} min`);
 process.exit(Object.values(holds).every(Boolean) ? 0 : 1);
+
+/** --outage-only: Neo4j down under load on an imported store; its own record, then exit. */
+async function outageAlone(): Promise<never> {
+  const startedAt = Date.now();
+  const totals = await graphTotals(driver);
+  const outage = await outageUnderLoad();
+  await driver.close();
+  await local.stop();
+  const record = {
+    date: new Date().toISOString(),
+    command: `npm run bench:faults -- --persons ${persons} --seed ${seed} --work ${work} --outage-only --outage-seconds ${outageMs / 1000}`,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, neo4j: 'Community 5.26 (local launcher, heap 2g, page cache 1g)' },
+    graph: { persons, seed, id: manifest.id, ...totals },
+    outage,
+    totalMs: Date.now() - startedAt,
+  };
+  const holds = {
+    outageAllUnavailable: outage.during.count > 0 && outage.during.otherAnswers === 0,
+    outageAllWithin2s: outage.during.count > 0 && outage.during.over2s === 0,
+    recoveredWithoutRestart: outage.recovery.tenInARowAfterMs !== null,
+  };
+  const { samples } = outage.during;
+  const json = JSON.stringify({ ...record, outage: { ...outage, during: { ...outage.during, samples: '__SAMPLES__' } }, holds }, null, 2).replace(
+    '"__SAMPLES__"',
+    `[\n${samples.map((sample) => `        ${JSON.stringify(sample)}`).join(',\n')}\n      ]`,
+  );
+  writeFileSync(path.join(here, 'results-outage.json'), `${json}\n`);
+  writeFileSync(
+    path.join(here, 'RESULTS-outage.md'),
+    [
+      '# Neo4j down under a concurrency-32 load',
+      '',
+      `Written by \`${record.command}\` (bench/faults.ts) on ${record.date.slice(0, 10)}: ${record.machine.cpus} cores (${record.machine.cpuModel}), ${record.machine.memoryGB} GB, shared with other work; Node ${record.machine.node}; Neo4j ${record.machine.neo4j}, its own process; the server its own process, all on loopback. Graph: ${totals.nodes.toLocaleString('en')} nodes, ${totals.relationships.toLocaleString('en')} relationships (${persons.toLocaleString('en')} persons, seed ${seed}). The kills during a bulk import are in RESULTS-faults.md.`,
+      '',
+      '| check | holds |',
+      '|---|---|',
+      ...Object.entries(holds).map(([name, value]) => `| ${name} | ${value ? 'yes' : '**no**'} |`),
+      '',
+      ...renderOutage(outage, 'bench/results-outage.json'),
+    ].join('\n'),
+  );
+  log(`holds: ${JSON.stringify(holds)}`);
+  log('wrote bench/results-outage.json and bench/RESULTS-outage.md');
+  process.exit(Object.values(holds).every(Boolean) ? 0 : 1);
+}
 
 async function outageUnderLoad() {
   const server = await startServerProcess(
@@ -478,8 +532,6 @@ function renderMarkdown(r: typeof results, holds: Record<string, boolean>): stri
     ].join('\n');
   };
   const o = r.outage;
-  const row = (label: string, d: RequestStats) =>
-    `| ${label} | ${n(d.count)} | ${n(d.queries)} / ${n(d.mutations)} | ${Object.entries(d.codes).map(([code, count]) => `${code} ${n(count as number)}`).join(', ')} | ${n(d.p50Ms)} | ${n(d.p99Ms)} | ${n(d.maxMs)} |`;
   return [
     '# Faults at scale: kill -9 during a bulk import, Neo4j down under load',
     '',
@@ -500,6 +552,16 @@ function renderMarkdown(r: typeof results, holds: Record<string, boolean>): stri
     '',
     `import:bulk ran again and finished in ${(r.resume.elapsedMs / 1000).toFixed(1)} s (exit ${r.resume.exit.code}): "${r.resume.lastLine}". The graph then holds ${n(r.resume.totals.nodes)} nodes and ${n(r.resume.totals.relationships)} relationships; the manifest says ${n(r.graph.nodes)} nodes + ${n(r.resume.audit.checkpoints)} checkpoints = ${n(r.resume.expected.nodes)} and ${n(r.resume.expected.relationships)} relationships: ${r.resume.complete ? '**equal**, every batch whole' : '**not equal**'}.`,
     '',
+    ...renderOutage(o, 'bench/results-faults.json'),
+  ].join('\n');
+}
+
+/** The outage part of a record: the load, the kill, the answers while Neo4j was down, the recovery. */
+function renderOutage(o: Awaited<ReturnType<typeof outageUnderLoad>>, samplesFile: string): string[] {
+  const n = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toLocaleString('en'));
+  const row = (label: string, d: RequestStats) =>
+    `| ${label} | ${n(d.count)} | ${n(d.queries)} / ${n(d.mutations)} | ${Object.entries(d.codes).map(([code, count]) => `${code} ${n(count as number)}`).join(', ')} | ${n(d.p50Ms)} | ${n(d.p99Ms)} | ${n(d.maxMs)} |`;
+  return [
     '## Neo4j killed under a concurrency-32 load',
     '',
     `${o.clients} clients on loopback, one request after another each: ${o.clients - o.mutationClients} send queries (person with tenures, posts and organizations; roleHolders; neighborhood; search), ${o.mutationClients} send an ingestDocument mutation with the write token. After ${loadBeforeMs / 1000} s Neo4j was killed with SIGKILL, left down for ${outageMs / 1000} s and restarted on the same store. Nothing listened on its Bolt port for ${(o.downForMs / 1000).toFixed(1)} s (the outage: from the kill until the restarted JVM opened the port, ${(o.portOpenAfterRestartMs / 1000).toFixed(1)} s into the restart); the database was ready ${(o.readyAfterKillMs / 1000).toFixed(1)} s after the kill (the restart, with store recovery, took ${(o.neo4jRestartMs / 1000).toFixed(1)} s). The server was not restarted. /ready during the outage: ${o.readyDuringOutage.value} in ${o.readyDuringOutage.ms} ms.`,
@@ -514,9 +576,9 @@ function renderMarkdown(r: typeof results, holds: Record<string, boolean>): stri
     '',
     `While Neo4j was down: ${n(o.during.count)} requests started, ${n(o.during.otherAnswers)} answered anything but UNAVAILABLE, ${n(o.during.over2s)} took over 2 s; ${n(o.during.mutationsUnavailable)} of the ${n(o.during.mutations)} mutations answered UNAVAILABLE. Slowest: ${o.during.slowest.map((s) => `${s.kind} ${s.durationMs} ms (started ${s.startedAfterKillMs} ms after the kill, ${s.codes.join('+') || 'OK'})`).join('; ')}.`,
     '',
-    `UNAVAILABLE answers alone: p50 ${n(o.during.unavailableOnly.p50Ms)} ms, p99 ${n(o.during.unavailableOnly.p99Ms)} ms, max ${n(o.during.unavailableOnly.maxMs)} ms. The ${n(o.during.over2s)} requests over 2 s started: ${n(o.during.over2sWhere.firstTwoSecondsAfterKill)} in the first 2 s after the kill, ${n(o.during.over2sWhere.lastTwoSecondsBeforePortOpen)} in the last 2 s before the port opened again, ${n(o.during.over2sWhere.inBetween)} in between (every request of the window, with its start, duration and answer, is in bench/results-faults.json under outage.during.samples).`,
+    `UNAVAILABLE answers alone: p50 ${n(o.during.unavailableOnly.p50Ms)} ms, p99 ${n(o.during.unavailableOnly.p99Ms)} ms, max ${n(o.during.unavailableOnly.maxMs)} ms. The ${n(o.during.over2s)} requests over 2 s started: ${n(o.during.over2sWhere.firstTwoSecondsAfterKill)} in the first 2 s after the kill, ${n(o.during.over2sWhere.lastTwoSecondsBeforePortOpen)} in the last 2 s before the port opened again, ${n(o.during.over2sWhere.inBetween)} in between (every request of the window, with its start, duration and answer, is in ${samplesFile} under outage.during.samples).`,
     '',
     `Recovery, counted from the moment Neo4j was ready again: /ready 200 after ${n(o.recovery.readyAfterMs)} ms, the first successful request after ${n(o.recovery.firstSuccessAfterMs)} ms, ten successes in a row after ${n(o.recovery.tenInARowAfterMs)} ms. Server RSS ${o.serverRssMB} MB. Load average ${o.loadAverageBefore.join(' / ')} before the kill, ${o.loadAverageAfter.join(' / ')} at the end.`,
     '',
-  ].join('\n');
+  ];
 }
