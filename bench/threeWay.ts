@@ -86,7 +86,11 @@ try {
   await session.close();
 
   const environment = { NEO4J_URI: local.uri, NEO4J_USERNAME: local.username, NEO4J_PASSWORD: local.password };
-  const officegraph = await startServerProcess({ ...environment, OFFICEGRAPH_SEED: 'false', OFFICEGRAPH_MAX_COST: '100000000', LOG_LEVEL: 'warn', NODE_ENV: 'production' });
+  // Start-up may first rewrite the one-step tenure links of a store imported before they existed.
+  const officegraph = await startServerProcess(
+    { ...environment, OFFICEGRAPH_SEED: 'false', OFFICEGRAPH_MAX_COST: '100000000', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    { readyTimeoutMs: 900_000 },
+  );
   children.push(officegraph.child);
   const library = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'neo4jGraphqlServer.ts')], { env: { ...process.env, ...environment }, stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(library);

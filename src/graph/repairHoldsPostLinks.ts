@@ -9,6 +9,8 @@ import type { GraphStore } from './graphStore.js';
 import { recomputeTenureIntervals } from './recomputeTenureIntervals.js';
 
 const POSTS_PER_BATCH = 500;
+/** Posts found per scan of the graph: each scan reads every post, so it runs once per this many. */
+const POSTS_PER_SCAN = 10_000;
 
 /** Returns how many posts were repaired. */
 export async function repairHoldsPostLinks(store: GraphStore, onProgress: (message: string) => void = () => {}): Promise<number> {
@@ -16,15 +18,18 @@ export async function repairHoldsPostLinks(store: GraphStore, onProgress: (messa
   if (!totals || totals.tenures === totals.links) return 0;
   onProgress(`rewriting the one-step tenure links: ${totals.tenures} tenures, ${totals.links} links`);
   let repaired = 0;
-  // Each pass repairs what it reads, so the loop ends; the bound only guards against a writer
-  // that keeps undoing the repair.
-  const passes = Math.ceil(totals.tenures / POSTS_PER_BATCH) + 2;
-  for (let pass = 0; pass < passes; pass += 1) {
-    const rows = await store.read('holds_post_missing', { limit: POSTS_PER_BATCH });
-    if (rows.length === 0) break;
-    await store.write((tx) => recomputeTenureIntervals(tx, { postIds: rows.map((row) => row.postId) }));
-    repaired += rows.length;
-    onProgress(`rewrote the one-step tenure links of ${repaired} posts`);
+  // Each scan's posts are repaired before the next scan, so the loop ends; the bound only guards
+  // against a writer that keeps undoing the repair.
+  const scans = Math.ceil(totals.tenures / POSTS_PER_SCAN) + 2;
+  for (let scan = 0; scan < scans; scan += 1) {
+    const postIds = (await store.read('holds_post_missing', { limit: POSTS_PER_SCAN })).map((row) => row.postId);
+    if (postIds.length === 0) break;
+    for (let first = 0; first < postIds.length; first += POSTS_PER_BATCH) {
+      const batch = postIds.slice(first, first + POSTS_PER_BATCH);
+      await store.write((tx) => recomputeTenureIntervals(tx, { postIds: batch }));
+      repaired += batch.length;
+      onProgress(`rewrote the one-step tenure links of ${repaired} posts`);
+    }
   }
   return repaired;
 }
