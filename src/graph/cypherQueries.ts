@@ -103,6 +103,10 @@ export const CYPHER_QUERIES = {
     { id: string; limit: number; rowLimit: number; kinds: Nullable<EntityKind[]>; includeSources: boolean } & AsOfDays,
     { centre: Record<string, unknown>; nodes: Array<Record<string, unknown>>; truncated: boolean; edges: RawEdgeRow[] }
   >(),
+  neighborhood_two: defineQuery<
+    { id: string; depth: number; limit: number; rowLimit: number; kinds: Nullable<EntityKind[]>; includeSources: boolean } & AsOfDays,
+    { centre: Record<string, unknown>; nodes: Array<Record<string, unknown>>; truncated: boolean; edges: RawEdgeRow[] }
+  >(),
   shortest_paths: defineQuery<
     { from: string; to: string; maxHops: number; candidates: number } & AsOfDays,
     { nodes: Array<Record<string, unknown>>; relationships: RawEdgeRow[]; hops: number }

@@ -29,13 +29,16 @@ export interface NeighborhoodRequest {
 }
 
 /**
- * Null when the centre does not exist. Depth 1 (the explorer's click, the common question) is one
- * statement (neighborhood_one); deeper neighbourhoods walk level by level.
+ * Null when the centre does not exist. One statement whatever the depth: neighborhood_one for
+ * depth 1 (the explorer's click, the common question), neighborhood_two for depth 2 and 3.
  */
 export async function neighborhood(store: GraphStore, request: NeighborhoodRequest): Promise<Subgraph | null> {
-  if (request.depth !== 1) return neighborhoodByLevels(store, request);
+  if (!Number.isInteger(request.depth) || request.depth < 1 || request.depth > NEIGHBORHOOD_MAX_DEPTH) {
+    // neighborhood_two walks at most three levels (its three neighborhood_ring steps).
+    throw new RangeError(`neighborhood depth must be a whole number from 1 to ${NEIGHBORHOOD_MAX_DEPTH}, but got: ${request.depth}`);
+  }
   const days = dayRange(request.at, request.at);
-  const [row] = await store.read('neighborhood_one', {
+  const params = {
     id: request.id,
     limit: request.limit,
     rowLimit: request.limit * 5,
@@ -43,7 +46,8 @@ export async function neighborhood(store: GraphStore, request: NeighborhoodReque
     includeSources: request.kinds?.includes('SOURCE') ?? false,
     atFirst: days.heldFirst,
     atLast: days.heldLast,
-  });
+  };
+  const [row] = request.depth === 1 ? await store.read('neighborhood_one', params) : await store.read('neighborhood_two', { ...params, depth: request.depth });
   if (!row) return null;
   return {
     nodes: [toGraphNode(row.centre), ...row.nodes.map(toGraphNode)],

@@ -27,6 +27,7 @@ export const FRAGMENT_PLACEHOLDERS = {
   person_matches: ['PERSON'],
   entity_edges: ['NODE'],
   edges_among: ['IDS'],
+  neighborhood_ring: ['VISITED', 'RING_START', 'CUT', 'LEVEL'],
 } as const satisfies Record<string, ReadonlyArray<string>>;
 type FragmentName = keyof typeof FRAGMENT_PLACEHOLDERS;
 
