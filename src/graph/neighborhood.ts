@@ -1,7 +1,8 @@
 /**
  * The subgraph around one entity, breadth first, nearest nodes first and then by id, so the
  * same graph always gives the same answer. Stops at `limit` nodes and says so (truncated). The
- * edges are every edge between two nodes of the result.
+ * edges are every edge between two nodes of the result. One Cypher statement per request
+ * (neighborhood_one for depth 1, neighborhood_two for depths 2 and 3).
  * With `at`, only the graph as it stood on that date: tenures held then, by their stored
  * intervals, and no event, document or source dated after it (both decided in the query).
  */
@@ -54,54 +55,6 @@ export async function neighborhood(store: GraphStore, request: NeighborhoodReque
     edges: sortedEdges(row.edges),
     truncated: row.truncated,
   };
-}
-
-/**
- * The same subgraph, one batched query per depth level and one for the edges among the nodes
- * reached: nearest nodes first and then by id.
- */
-export async function neighborhoodByLevels(store: GraphStore, request: NeighborhoodRequest): Promise<Subgraph | null> {
-  const [centre] = await store.read('entities_by_ids', { ids: [request.id] });
-  if (!centre) return null;
-  const nodes = new Map<string, GraphNode>();
-  const root = toGraphNode(centre.entity);
-  nodes.set(root.id, root);
-  const includeSources = request.kinds?.includes('SOURCE') ?? false;
-  const rowLimit = request.limit * 5;
-  let truncated = false;
-  let frontier = [root.id];
-  const days = dayRange(request.at, request.at);
-
-  for (let level = 1; level <= request.depth && frontier.length > 0; level += 1) {
-    const rows = await store.read('neighborhood_expand', {
-      frontier,
-      includeSources,
-      rowLimit,
-      atFirst: days.heldFirst,
-      atLast: days.heldLast,
-    });
-    if (rows.length >= rowLimit) truncated = true;
-    const next: string[] = [];
-    for (const row of rows) {
-      const node = toGraphNode(row.node);
-      if (nodes.has(node.id)) continue;
-      if (request.kinds && !request.kinds.includes(node.kind)) continue;
-      if (nodes.size >= request.limit) {
-        truncated = true;
-        continue;
-      }
-      nodes.set(node.id, node);
-      next.push(node.id);
-    }
-    frontier = next;
-  }
-  const [edges] = await store.read('neighborhood_edges', {
-    ids: [...nodes.keys()],
-    includeSources,
-    atFirst: days.heldFirst,
-    atLast: days.heldLast,
-  });
-  return { nodes: [...nodes.values()], edges: sortedEdges(edges?.edges ?? []), truncated };
 }
 
 function sortedEdges(raw: ReadonlyArray<RawEdge>): GraphEdge[] {

@@ -17,7 +17,6 @@ export async function warmUpPlans(store: GraphStore): Promise<void> {
     for (const kinds of [null, ['PERSON' as const]]) {
       await store.prepare('neighborhood_one', { id: NOTHING, limit: 2, rowLimit: 10, kinds, includeSources: false, atFirst: first, atLast: last });
     }
-    await store.prepare('neighborhood_edges', { ids: [NOTHING], includeSources: false, atFirst: first, atLast: last });
     const tree = { heldFirst: first, heldLast: last, withTenures: true, withPosts: true, withOrganizations: true, limit: 1 };
     await store.prepare('plan_person', { ids: [NOTHING], ...tree });
     await store.prepare('plan_role_holders', { posts: [NOTHING], heldFirst: first, heldLast: last, limit: 1, withPersons: true });

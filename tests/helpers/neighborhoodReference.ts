@@ -1,8 +1,8 @@
 /**
  * The neighbourhood computed the slow, plain way, to check the one-statement queries
  * (neighborhood_one, neighborhood_two) against: the centre, then one query per level and one for
- * the edges, with the kinds filter and the cuts done here in TypeScript, as neighborhoodByLevels
- * (src/graph/neighborhood.ts) does.
+ * the edges, with the kinds filter and the cuts done here in TypeScript. This is how the server
+ * answered depths 2 and 3 before they became one statement (neighborhoodByLevels).
  *
  * Per level: every edge touching the frontier and the entity at its other end (the entity_edges
  * fragment), entities that existed by the "as of" day only, ordered by entity id, edge type,
