@@ -1,8 +1,9 @@
 // neighborhood_one: a whole depth-1 neighbourhood in one statement. The centre (an id merged
-// into another resolves to it), one breadth-first step (the entity_edges fragment, as
-// neighborhood_expand: entities that existed by $atLast, ordered by id, edge type, source and
-// target, at most $rowLimit rows), the first $limit - 1 other entities of the kinds asked
-// ($kinds, or null for all) in that order, and every edge among the centre and them (edges_among).
+// into another resolves to it), one breadth-first step (the entity_edges fragment: entities
+// that existed by $atLast, ordered by id, edge type, source and target, at most $rowLimit
+// rows; neighborhood_two takes the same step from deeper rings), the first $limit - 1 other
+// entities of the kinds asked ($kinds, or null for all) in that order, and every edge among the
+// centre and them (edges_among).
 // truncated: the rows or the entities were cut.
 // $id; $limit; $rowLimit; $kinds; $includeSources; $atFirst, $atLast (or both null).
 // Returns nothing for an unknown id, else: centre (properties), nodes [properties without

@@ -1,9 +1,10 @@
 /**
- * One read per request: the five common questions (search by name, roleHolders(at),
+ * One read per request: the common questions (search by name, roleHolders(at),
  * person.tenures(at) with post and organization, 50 people with tenures, posts and
- * organizations, neighborhood depth 1) each cost one Cypher round trip, and answer exactly as
- * the unplanned path (OFFICEGRAPH_PLAN_REQUESTS=false: loaders only) does, on a generated graph
- * with one- and several-seat posts, partial and missing dates and successions.
+ * organizations, neighborhood at depth 1, 2 and 3) each cost one Cypher round trip, and answer
+ * exactly as the unplanned path (OFFICEGRAPH_PLAN_REQUESTS=false: loaders only) does, on a
+ * generated graph with one- and several-seat posts, partial and missing dates and successions.
+ * The neighbourhoods are also checked against the level-by-level reference.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,8 +12,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateGraph } from '../bench/generateGraph.js';
 import { importBulk } from '../src/bulk/importBulk.js';
-import { neighborhood, neighborhoodByLevels } from '../src/graph/neighborhood.js';
+import { neighborhood } from '../src/graph/neighborhood.js';
 import type { QueryName } from '../src/graph/cypherQueries.js';
+import { referenceNeighborhood } from './helpers/neighborhoodReference.js';
 import { startTestServer, type TestServer } from './helpers/testServer.js';
 
 const SEED = 902;
@@ -138,22 +140,40 @@ describe('one read per request', () => {
       }
     }
   });
+
+  it('neighborhood(depth: 2) and (depth: 3), as of a date and by kinds', async () => {
+    const query = `query ($id: ID!, $depth: Int, $at: Date, $kinds: [EntityKind!], $limit: Int) {
+      neighborhood(id: $id, depth: $depth, limit: $limit, at: $at, kinds: $kinds) {
+        truncated nodes { id kind label } edges { id source target type evidence { quote } } } }`;
+    for (const id of [...orgIds, ...personIds.slice(0, 3), ...postIds.slice(0, 3)]) {
+      for (const at of [null, '2010']) {
+        for (const [kinds, limit] of [[null, 200], [['PERSON', 'POST'], 200], [null, 5]] as const) {
+          await oneRead(query, { id, depth: 2, at, kinds, limit });
+        }
+        await oneRead(query, { id, depth: 3, at, kinds: null, limit: 200 });
+      }
+    }
+  });
 });
 
 describe('the one-statement neighbourhood', () => {
-  it('is the level-by-level neighbourhood at depth 1', async () => {
-    let truncated = 0;
-    for (const id of [...orgIds, ...personIds, ...postIds, 'org:jilin-provincial-foreign-affairs-committee', 'person:huang-qiang']) {
-      for (const at of [null, '2010', '2026-02-11']) {
-        for (const [kinds, limit] of [[null, 200], [null, 4], [['PERSON', 'SOURCE'], 50]] as const) {
-          const request = { id, depth: 1, limit, kinds, at };
-          const one = await neighborhood(planned.app.store, request);
-          expect(one).toEqual(await neighborhoodByLevels(planned.app.store, request));
-          truncated += one?.truncated ? 1 : 0;
+  it('is the level-by-level neighbourhood at depths 1, 2 and 3', async () => {
+    const truncated = new Map<number, number>();
+    const hubs = ['org:jilin-provincial-foreign-affairs-committee', 'person:huang-qiang'];
+    const idsAt = (depth: number) => (depth === 1 ? [...orgIds, ...personIds, ...postIds, ...hubs] : [...orgIds, ...personIds.slice(0, 4), ...postIds.slice(0, 4), ...hubs]);
+    for (const depth of [1, 2, 3]) {
+      for (const id of idsAt(depth)) {
+        for (const at of [null, '2010', '2026-02-11']) {
+          for (const [kinds, limit] of [[null, 200], [null, 4], [['PERSON', 'SOURCE'], 50]] as const) {
+            const request = { id, depth, limit, kinds, at };
+            const one = await neighborhood(planned.app.store, request);
+            expect(one, JSON.stringify(request)).toEqual(await referenceNeighborhood(planned.app.store, request));
+            truncated.set(depth, (truncated.get(depth) ?? 0) + (one?.truncated ? 1 : 0));
+          }
         }
       }
     }
-    expect(truncated).toBeGreaterThan(0);
-    expect(await neighborhood(planned.app.store, { id: 'org:nowhere', depth: 1, limit: 10, kinds: null })).toBeNull();
+    for (const depth of [1, 2, 3]) expect(truncated.get(depth), `depth ${depth}`).toBeGreaterThan(0);
+    for (const depth of [1, 2, 3]) expect(await neighborhood(planned.app.store, { id: 'org:nowhere', depth, limit: 10, kinds: null })).toBeNull();
   });
 });

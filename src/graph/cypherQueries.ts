@@ -80,10 +80,6 @@ export const CYPHER_QUERIES = {
     { query: string; kinds: Nullable<EntityKind[]>; candidates: number; first: number },
     { entity: EntityRecord; score: number }
   >(),
-  neighborhood_expand: defineQuery<
-    { frontier: string[]; includeSources: boolean; rowLimit: number } & AsOfDays,
-    { node: Record<string, unknown>; edge: RawEdgeRow }
-  >(),
   plan_person: defineQuery<
     { ids: string[]; limit: number } & HeldDaysParams & TreeFlags,
     { id: string; person: EntityRecord; tenures: TenureRecord[]; posts: PlannedPost[] }
@@ -98,9 +94,12 @@ export const CYPHER_QUERIES = {
     { posts: string[]; limit: number; withPersons: boolean } & HeldDaysParams,
     { asked: string; post: EntityRecord; tenures: TenureRecord[]; persons: EntityRecord[] }
   >(),
-  neighborhood_edges: defineQuery<{ ids: string[]; includeSources: boolean } & AsOfDays, { edges: RawEdgeRow[] }>(),
   neighborhood_one: defineQuery<
     { id: string; limit: number; rowLimit: number; kinds: Nullable<EntityKind[]>; includeSources: boolean } & AsOfDays,
+    { centre: Record<string, unknown>; nodes: Array<Record<string, unknown>>; truncated: boolean; edges: RawEdgeRow[] }
+  >(),
+  neighborhood_two: defineQuery<
+    { id: string; depth: number; limit: number; rowLimit: number; kinds: Nullable<EntityKind[]>; includeSources: boolean } & AsOfDays,
     { centre: Record<string, unknown>; nodes: Array<Record<string, unknown>>; truncated: boolean; edges: RawEdgeRow[] }
   >(),
   shortest_paths: defineQuery<

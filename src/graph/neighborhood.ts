@@ -1,7 +1,8 @@
 /**
  * The subgraph around one entity, breadth first, nearest nodes first and then by id, so the
  * same graph always gives the same answer. Stops at `limit` nodes and says so (truncated). The
- * edges are every edge between two nodes of the result.
+ * edges are every edge between two nodes of the result. One Cypher statement per request
+ * (neighborhood_one for depth 1, neighborhood_two for depths 2 and 3).
  * With `at`, only the graph as it stood on that date: tenures held then, by their stored
  * intervals, and no event, document or source dated after it (both decided in the query).
  */
@@ -29,13 +30,16 @@ export interface NeighborhoodRequest {
 }
 
 /**
- * Null when the centre does not exist. Depth 1 (the explorer's click, the common question) is one
- * statement (neighborhood_one); deeper neighbourhoods walk level by level.
+ * Null when the centre does not exist. One statement whatever the depth: neighborhood_one for
+ * depth 1 (the explorer's click, the common question), neighborhood_two for depth 2 and 3.
  */
 export async function neighborhood(store: GraphStore, request: NeighborhoodRequest): Promise<Subgraph | null> {
-  if (request.depth !== 1) return neighborhoodByLevels(store, request);
+  if (!Number.isInteger(request.depth) || request.depth < 1 || request.depth > NEIGHBORHOOD_MAX_DEPTH) {
+    // neighborhood_two walks at most three levels (its three neighborhood_ring steps).
+    throw new RangeError(`neighborhood depth must be a whole number from 1 to ${NEIGHBORHOOD_MAX_DEPTH}, but got: ${request.depth}`);
+  }
   const days = dayRange(request.at, request.at);
-  const [row] = await store.read('neighborhood_one', {
+  const params = {
     id: request.id,
     limit: request.limit,
     rowLimit: request.limit * 5,
@@ -43,61 +47,14 @@ export async function neighborhood(store: GraphStore, request: NeighborhoodReque
     includeSources: request.kinds?.includes('SOURCE') ?? false,
     atFirst: days.heldFirst,
     atLast: days.heldLast,
-  });
+  };
+  const [row] = request.depth === 1 ? await store.read('neighborhood_one', params) : await store.read('neighborhood_two', { ...params, depth: request.depth });
   if (!row) return null;
   return {
     nodes: [toGraphNode(row.centre), ...row.nodes.map(toGraphNode)],
     edges: sortedEdges(row.edges),
     truncated: row.truncated,
   };
-}
-
-/**
- * The same subgraph, one batched query per depth level and one for the edges among the nodes
- * reached: nearest nodes first and then by id.
- */
-export async function neighborhoodByLevels(store: GraphStore, request: NeighborhoodRequest): Promise<Subgraph | null> {
-  const [centre] = await store.read('entities_by_ids', { ids: [request.id] });
-  if (!centre) return null;
-  const nodes = new Map<string, GraphNode>();
-  const root = toGraphNode(centre.entity);
-  nodes.set(root.id, root);
-  const includeSources = request.kinds?.includes('SOURCE') ?? false;
-  const rowLimit = request.limit * 5;
-  let truncated = false;
-  let frontier = [root.id];
-  const days = dayRange(request.at, request.at);
-
-  for (let level = 1; level <= request.depth && frontier.length > 0; level += 1) {
-    const rows = await store.read('neighborhood_expand', {
-      frontier,
-      includeSources,
-      rowLimit,
-      atFirst: days.heldFirst,
-      atLast: days.heldLast,
-    });
-    if (rows.length >= rowLimit) truncated = true;
-    const next: string[] = [];
-    for (const row of rows) {
-      const node = toGraphNode(row.node);
-      if (nodes.has(node.id)) continue;
-      if (request.kinds && !request.kinds.includes(node.kind)) continue;
-      if (nodes.size >= request.limit) {
-        truncated = true;
-        continue;
-      }
-      nodes.set(node.id, node);
-      next.push(node.id);
-    }
-    frontier = next;
-  }
-  const [edges] = await store.read('neighborhood_edges', {
-    ids: [...nodes.keys()],
-    includeSources,
-    atFirst: days.heldFirst,
-    atLast: days.heldLast,
-  });
-  return { nodes: [...nodes.values()], edges: sortedEdges(edges?.edges ?? []), truncated };
 }
 
 function sortedEdges(raw: ReadonlyArray<RawEdge>): GraphEdge[] {

@@ -28,12 +28,38 @@ export const FRAGMENT_PLACEHOLDERS = {
   entity_edges: ['NODE'],
   edges_among: ['IDS'],
   walk_step: ['REL', 'NODE', 'FIRST', 'LAST'],
+  neighborhood_ring: ['VISITED', 'RING_START', 'CUT', 'LEVEL'],
 } as const satisfies Record<string, ReadonlyArray<string>>;
 type FragmentName = keyof typeof FRAGMENT_PLACEHOLDERS;
 
-export function loadQueries(directory: string = path.join(projectRoot(), 'cypher')): QueryTexts {
+const cypherDirectory = (): string => path.join(projectRoot(), 'cypher');
+
+export function loadQueries(directory: string = cypherDirectory()): QueryTexts {
   const texts = {} as Record<QueryName, string>;
   const missing: string[] = [];
+  const fragments = loadFragments(directory, missing);
+  for (const name of QUERY_NAMES) {
+    const file = path.join(directory, `${name}.cy`);
+    const text = readQueryFile(file, missing);
+    if (text === undefined) continue;
+    texts[name] = expandFragments(text, fragments, file);
+  }
+  if (missing.length > 0) throw new Error(`Cypher query files missing: ${missing.join(', ')}`);
+  return Object.freeze(texts);
+}
+
+/**
+ * A statement that is not one of the query files (a test's reference query, a profiling script)
+ * with its {{fragments}} included as the query files get them.
+ */
+export function withFragments(text: string, directory: string = cypherDirectory()): string {
+  const missing: string[] = [];
+  const fragments = loadFragments(directory, missing);
+  if (missing.length > 0) throw new Error(`Cypher fragment files missing: ${missing.join(', ')}`);
+  return expandFragments(text, fragments, '(statement)');
+}
+
+function loadFragments(directory: string, missing: string[]): Map<string, string> {
   const fragments = new Map<string, string>();
   for (const name of Object.keys(FRAGMENT_PLACEHOLDERS)) {
     const text = readQueryFile(path.join(directory, 'fragments', `${name}.cy`), missing);
@@ -45,14 +71,7 @@ export function loadQueries(directory: string = path.join(projectRoot(), 'cypher
       fragments.set(name, expandFragments(body, fragments, path.join(directory, 'fragments', `${name}.cy`)));
     }
   }
-  for (const name of QUERY_NAMES) {
-    const file = path.join(directory, `${name}.cy`);
-    const text = readQueryFile(file, missing);
-    if (text === undefined) continue;
-    texts[name] = expandFragments(text, fragments, file);
-  }
-  if (missing.length > 0) throw new Error(`Cypher query files missing: ${missing.join(', ')}`);
-  return Object.freeze(texts);
+  return fragments;
 }
 
 function readQueryFile(file: string, missing: string[]): string | undefined {

@@ -17,7 +17,6 @@ export async function warmUpPlans(store: GraphStore): Promise<void> {
     for (const kinds of [null, ['PERSON' as const]]) {
       await store.prepare('neighborhood_one', { id: NOTHING, limit: 2, rowLimit: 10, kinds, includeSources: false, atFirst: first, atLast: last });
     }
-    await store.prepare('neighborhood_edges', { ids: [NOTHING], includeSources: false, atFirst: first, atLast: last });
     const tree = { heldFirst: first, heldLast: last, withTenures: true, withPosts: true, withOrganizations: true, limit: 1 };
     await store.prepare('plan_person', { ids: [NOTHING], ...tree });
     await store.prepare('plan_role_holders', { posts: [NOTHING], heldFirst: first, heldLast: last, limit: 1, withPersons: true });
@@ -29,15 +28,18 @@ export async function warmUpPlans(store: GraphStore): Promise<void> {
 
 /**
  * The walks that are not planned per request (the path searches of shortest_paths, the
- * ring walk of neighborhood_expand) are as slow to plan; they are compiled after start-up, in the
- * background, so that neither start-up nor the first path request waits for all of them.
+ * three-level ring walk of neighborhood_two) are as slow to plan; they are compiled after
+ * start-up, in the background, so that neither start-up nor the first path or depth-2 request
+ * waits for all of them.
  */
 export async function warmUpWalks(store: GraphStore): Promise<void> {
   for (const [first, last] of [
     [null, null],
     ['2000-01-01', '2000-12-31'],
   ] as const) {
-    await store.prepare('neighborhood_expand', { frontier: [NOTHING], includeSources: false, rowLimit: 1, atFirst: first, atLast: last });
+    for (const kinds of [null, ['PERSON' as const]]) {
+      await store.prepare('neighborhood_two', { id: NOTHING, depth: 2, limit: 2, rowLimit: 10, kinds, includeSources: false, atFirst: first, atLast: last });
+    }
     await store.prepare('shortest_paths', { from: NOTHING, to: NOTHING, maxHops: 4, candidates: 1, atFirst: first, atLast: last });
   }
 }
