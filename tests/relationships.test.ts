@@ -269,6 +269,25 @@ describe('neighborhood as of a date', () => {
     expect(await ids('2017-06')).toEqual([GEN.erin, GEN.summit, GEN.chair, GEN.deputy]);
     expect(await ids('2023')).toEqual([GEN.erin, GEN.forum, GEN.summit]);
   });
+
+  it('reads the edges\' properties and evidence only when asked, with the same edges either way', async () => {
+    const bare = `query ($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth) { edges { id type source target } } }`;
+    const full = `query ($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth) { edges { id type source target properties evidence { quote } } } }`;
+    const types = new Set<string>();
+    for (const [id, depth] of [[GEN.chief, 1], [GEN.erin, 2]] as const) {
+      const withProperties: Array<{ id: string; type: string; source: string; target: string; properties: Record<string, unknown>; evidence: unknown[] }> =
+        (await data(full, { id, depth })).neighborhood.edges;
+      const without = (await data(bare, { id, depth })).neighborhood.edges;
+      expect(without).toEqual(withProperties.map((edge) => ({ id: edge.id, type: edge.type, source: edge.source, target: edge.target })));
+      for (const edge of withProperties) {
+        types.add(edge.type);
+        expect(edge.evidence.length, edge.id).toBeGreaterThan(0);
+        expect(edge.properties.sourceIds, edge.id).toBeDefined();
+      }
+    }
+    // Ids made of properties: a tenure's id, a participation's role.
+    for (const type of ['HOLDS', 'POST_OF', 'PARTICIPATED_IN']) expect(types.has(type), type).toBe(true);
+  });
 });
 
 describe('colleagues and interlocks', () => {

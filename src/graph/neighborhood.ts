@@ -27,6 +27,12 @@ export interface NeighborhoodRequest {
   kinds: ReadonlyArray<EntityKind> | null;
   /** Partial date, or null for all time. */
   at?: string | null;
+  /**
+   * Whether the edges carry their properties and evidence (the default). False when nobody
+   * reads them (a GraphQL selection without edges' properties or evidence): only what makes an
+   * edge's id is read, which halves the cost of a large neighbourhood.
+   */
+  edgeProperties?: boolean;
 }
 
 /**
@@ -45,6 +51,7 @@ export async function neighborhood(store: GraphStore, request: NeighborhoodReque
     rowLimit: request.limit * 5,
     kinds: request.kinds ? [...request.kinds] : null,
     includeSources: request.kinds?.includes('SOURCE') ?? false,
+    edgeProperties: request.edgeProperties ?? true,
     atFirst: days.heldFirst,
     atLast: days.heldLast,
   };

@@ -1,4 +1,5 @@
 /** Search, neighborhoods and paths: finding entities and how they are connected. */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/resolverTypes.js';
 import type { EntityKind } from '../model/document.js';
 import { badArgument, notFound } from '../errors.js';
@@ -8,6 +9,7 @@ import { neighborhood, NEIGHBORHOOD_MAX_DEPTH, NEIGHBORHOOD_MAX_LIMIT } from '..
 import { PATHS_MAX_FIRST, PATHS_MAX_HOPS, shortestPaths } from '../graph/paths.js';
 import type { GraphEdge } from '../graph/graphElements.js';
 import type { RequestContext } from './context.js';
+import { selectionOf, selects } from '../plan/lookahead.js';
 
 export const SEARCH_MAX_FIRST = 100;
 export const SEARCH_MAX_TEXT = 200;
@@ -47,11 +49,15 @@ export const exploreResolvers = {
       _root: unknown,
       args: { id: string; depth?: number | null; limit?: number | null; kinds?: EntityKind[] | null; at?: string | null },
       context: RequestContext,
+      info: GraphQLResolveInfo,
     ) => {
       const depth = checkRange('depth', args.depth ?? 1, 1, NEIGHBORHOOD_MAX_DEPTH);
       const limit = checkRange('limit', args.limit ?? 200, 1, NEIGHBORHOOD_MAX_LIMIT);
       const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
-      const subgraph = await neighborhood(context.store, { id: args.id, depth, limit, kinds, at: args.at ?? null });
+      // Edges' properties and evidence are read only when the request asks for them.
+      const selection = selectionOf(info);
+      const edgeProperties = selects(selection, 'edges', 'properties') || selects(selection, 'edges', 'evidence');
+      const subgraph = await neighborhood(context.store, { id: args.id, depth, limit, kinds, at: args.at ?? null, edgeProperties });
       if (!subgraph) throw notFound('entity', args.id);
       return subgraph;
     },

@@ -72,7 +72,7 @@ export async function referenceNeighborhood(store: GraphStore, request: Neighbor
     }
     frontier = next;
   }
-  const [edgeRow] = await read(store, EDGES, { ids: [...nodes.keys()], includeSources, ...asOf });
+  const [edgeRow] = await read(store, EDGES, { ids: [...nodes.keys()], includeSources, edgeProperties: true, ...asOf });
   const edges = new Map<string, GraphEdge>();
   for (const raw of (edgeRow?.edges ?? []) as RawEdge[]) {
     const edge = toGraphEdge(raw);
