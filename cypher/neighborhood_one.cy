@@ -5,7 +5,8 @@
 // entities of the kinds asked ($kinds, or null for all) in that order, and every edge among the
 // centre and them (edges_among).
 // truncated: the rows or the entities were cut.
-// $id; $limit; $rowLimit; $kinds; $includeSources; $atFirst, $atLast (or both null).
+// $id; $limit; $rowLimit; $kinds; $includeSources; $atFirst, $atLast (or both null);
+// $edgeProperties (see edges_among); $nodeProperties: false gives only id, kind and name.
 // Returns nothing for an unknown id, else: centre (properties), nodes [properties without
 // source text], truncated, edges [{type, source, target, properties}].
 OPTIONAL MATCH (redirect:Redirect {id: $id})
@@ -18,7 +19,7 @@ CALL (centre) {
   WHERE {{entity_existed m $atLast}}
   ORDER BY m.id, edge.type, edge.source, edge.target
   LIMIT $rowLimit
-  RETURN collect(m {.*, text: null}) AS reached, count(*) AS rows
+  RETURN collect(m) AS reached, count(*) AS rows
 }
 WITH centre, rows,
      [i IN range(0, size(reached) - 1)
@@ -27,4 +28,5 @@ WITH centre, rows,
 WITH centre, others[..$limit - 1] AS nodes, rows >= $rowLimit OR size(others) > $limit - 1 AS truncated
 WITH centre, nodes, truncated, [centre.id] + [node IN nodes | node.id] AS ids
 {{edges_among ids}}
-RETURN properties(centre) AS centre, nodes, truncated, edges
+RETURN properties(centre) AS centre, truncated, edges,
+       [node IN nodes | CASE WHEN $nodeProperties THEN node {.*, text: null} ELSE node {.id, .kind, .name} END] AS nodes

@@ -8,6 +8,7 @@
 // truncated: some level's rows or entities were cut.
 // $id; $depth (2 or 3; 1 works too); $limit; $rowLimit; $kinds; $includeSources; $atFirst,
 // $atLast (or both null).
+// $edgeProperties (see edges_among); $nodeProperties: false gives only id, kind and name.
 // Returns nothing for an unknown id, else: centre (properties), nodes [properties without
 // source text], truncated, edges [{type, source, target, properties}].
 OPTIONAL MATCH (redirect:Redirect {id: $id})
@@ -17,6 +18,6 @@ WITH [centre] AS visited, 0 AS ringStart, false AS truncated, 1 AS level
 {{neighborhood_ring visited ringStart truncated level}}
 {{neighborhood_ring visited ringStart truncated level}}
 WITH visited[0] AS centre, visited[1..] AS reached, truncated, [m IN visited | m.id] AS ids
-WITH centre, [m IN reached | m {.*, text: null}] AS nodes, truncated, ids
+WITH centre, [m IN reached | CASE WHEN $nodeProperties THEN m {.*, text: null} ELSE m {.id, .kind, .name} END] AS nodes, truncated, ids
 {{edges_among ids}}
 RETURN properties(centre) AS centre, nodes, truncated, edges

@@ -270,16 +270,23 @@ describe('neighborhood as of a date', () => {
     expect(await ids('2023')).toEqual([GEN.erin, GEN.forum, GEN.summit]);
   });
 
-  it('reads the edges\' properties and evidence only when asked, with the same edges either way', async () => {
-    const bare = `query ($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth) { edges { id type source target } } }`;
-    const full = `query ($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth) { edges { id type source target properties evidence { quote } } } }`;
+  it('reads the nodes\' and edges\' properties and the evidence only when asked, with the same nodes and edges either way', async () => {
+    const bare = `query ($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth) {
+      nodes { id kind label } edges { id type source target } } }`;
+    const full = `query ($id: ID!, $depth: Int) { neighborhood(id: $id, depth: $depth) {
+      nodes { id kind label properties } edges { id type source target properties evidence { quote } } } }`;
     const types = new Set<string>();
     for (const [id, depth] of [[GEN.chief, 1], [GEN.erin, 2]] as const) {
-      const withProperties: Array<{ id: string; type: string; source: string; target: string; properties: Record<string, unknown>; evidence: unknown[] }> =
-        (await data(full, { id, depth })).neighborhood.edges;
-      const without = (await data(bare, { id, depth })).neighborhood.edges;
-      expect(without).toEqual(withProperties.map((edge) => ({ id: edge.id, type: edge.type, source: edge.source, target: edge.target })));
-      for (const edge of withProperties) {
+      const whole: {
+        nodes: Array<{ id: string; kind: string; label: string; properties: Record<string, unknown> }>;
+        edges: Array<{ id: string; type: string; source: string; target: string; properties: Record<string, unknown>; evidence: unknown[] }>;
+      } = (await data(full, { id, depth })).neighborhood;
+      const bareAnswer = (await data(bare, { id, depth })).neighborhood;
+      expect(bareAnswer.nodes).toEqual(whole.nodes.map((node) => ({ id: node.id, kind: node.kind, label: node.label })));
+      expect(bareAnswer.edges).toEqual(whole.edges.map((edge) => ({ id: edge.id, type: edge.type, source: edge.source, target: edge.target })));
+      // Asked for, the properties are all there (more than id, kind and name).
+      for (const node of whole.nodes) expect(Object.keys(node.properties).length, node.id).toBeGreaterThan(3);
+      for (const edge of whole.edges) {
         types.add(edge.type);
         expect(edge.evidence.length, edge.id).toBeGreaterThan(0);
         expect(edge.properties.sourceIds, edge.id).toBeDefined();

@@ -95,11 +95,11 @@ export const CYPHER_QUERIES = {
     { asked: string; post: EntityRecord; tenures: TenureRecord[]; persons: EntityRecord[] }
   >(),
   neighborhood_one: defineQuery<
-    { id: string; limit: number; rowLimit: number; kinds: Nullable<EntityKind[]>; includeSources: boolean; edgeProperties: boolean } & AsOfDays,
+    { id: string; limit: number; rowLimit: number; kinds: Nullable<EntityKind[]>; includeSources: boolean; edgeProperties: boolean; nodeProperties: boolean } & AsOfDays,
     { centre: Record<string, unknown>; nodes: Array<Record<string, unknown>>; truncated: boolean; edges: RawEdgeRow[] }
   >(),
   neighborhood_two: defineQuery<
-    { id: string; depth: number; limit: number; rowLimit: number; kinds: Nullable<EntityKind[]>; includeSources: boolean; edgeProperties: boolean } & AsOfDays,
+    { id: string; depth: number; limit: number; rowLimit: number; kinds: Nullable<EntityKind[]>; includeSources: boolean; edgeProperties: boolean; nodeProperties: boolean } & AsOfDays,
     { centre: Record<string, unknown>; nodes: Array<Record<string, unknown>>; truncated: boolean; edges: RawEdgeRow[] }
   >(),
   shortest_paths: defineQuery<

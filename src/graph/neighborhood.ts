@@ -33,6 +33,8 @@ export interface NeighborhoodRequest {
    * edge's id is read, which halves the cost of a large neighbourhood.
    */
   edgeProperties?: boolean;
+  /** Whether the nodes carry all their properties (the default), or only id, kind and name. */
+  nodeProperties?: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function neighborhood(store: GraphStore, request: NeighborhoodReque
     kinds: request.kinds ? [...request.kinds] : null,
     includeSources: request.kinds?.includes('SOURCE') ?? false,
     edgeProperties: request.edgeProperties ?? true,
+    nodeProperties: request.nodeProperties ?? true,
     atFirst: days.heldFirst,
     atLast: days.heldLast,
   };

@@ -15,7 +15,7 @@ export async function warmUpPlans(store: GraphStore): Promise<void> {
     ['2000-01-01', '2000-12-31'],
   ] as const) {
     for (const kinds of [null, ['PERSON' as const]]) {
-      await store.prepare('neighborhood_one', { id: NOTHING, limit: 2, rowLimit: 10, kinds, includeSources: false, edgeProperties: true, atFirst: first, atLast: last });
+      await store.prepare('neighborhood_one', { id: NOTHING, limit: 2, rowLimit: 10, kinds, includeSources: false, edgeProperties: true, nodeProperties: true, atFirst: first, atLast: last });
     }
     const tree = { heldFirst: first, heldLast: last, withTenures: true, withPosts: true, withOrganizations: true, limit: 1 };
     await store.prepare('plan_person', { ids: [NOTHING], ...tree });
@@ -38,7 +38,7 @@ export async function warmUpWalks(store: GraphStore): Promise<void> {
     ['2000-01-01', '2000-12-31'],
   ] as const) {
     for (const kinds of [null, ['PERSON' as const]]) {
-      await store.prepare('neighborhood_two', { id: NOTHING, depth: 2, limit: 2, rowLimit: 10, kinds, includeSources: false, edgeProperties: true, atFirst: first, atLast: last });
+      await store.prepare('neighborhood_two', { id: NOTHING, depth: 2, limit: 2, rowLimit: 10, kinds, includeSources: false, edgeProperties: true, nodeProperties: true, atFirst: first, atLast: last });
     }
     await store.prepare('shortest_paths', { from: NOTHING, to: NOTHING, maxHops: 4, candidates: 1, atFirst: first, atLast: last });
   }

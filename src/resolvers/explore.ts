@@ -54,10 +54,11 @@ export const exploreResolvers = {
       const depth = checkRange('depth', args.depth ?? 1, 1, NEIGHBORHOOD_MAX_DEPTH);
       const limit = checkRange('limit', args.limit ?? 200, 1, NEIGHBORHOOD_MAX_LIMIT);
       const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
-      // Edges' properties and evidence are read only when the request asks for them.
+      // Nodes' and edges' properties (and edges' evidence) are read only when the request asks for them.
       const selection = selectionOf(info);
       const edgeProperties = selects(selection, 'edges', 'properties') || selects(selection, 'edges', 'evidence');
-      const subgraph = await neighborhood(context.store, { id: args.id, depth, limit, kinds, at: args.at ?? null, edgeProperties });
+      const nodeProperties = selects(selection, 'nodes', 'properties');
+      const subgraph = await neighborhood(context.store, { id: args.id, depth, limit, kinds, at: args.at ?? null, edgeProperties, nodeProperties });
       if (!subgraph) throw notFound('entity', args.id);
       return subgraph;
     },
