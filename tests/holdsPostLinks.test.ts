@@ -4,36 +4,22 @@
  * posts, retraction) leaves exactly one link per tenure with its held days; no read shows them;
  * an entity left with links only is removed with them; and start-up repairs a store without them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { repairHoldsPostLinks } from '../src/graph/repairHoldsPostLinks.js';
 import { ingestDocument } from '../src/ingest/ingestDocument.js';
 import { mergeEntities } from '../src/ingest/mergeEntities.js';
 import { retractSource } from '../src/ingest/retractSource.js';
 import { tenuresAndLinks } from './helpers/holdsPostLinks.js';
-import { startTestServer, type TestServer } from './helpers/testServer.js';
-import { SLOW_MACHINE_TIMEOUT_MS, testDocument } from './helpers/writeHelpers.js';
+import { graphqlData, testDocument, testServerRetractingAfterwards } from './helpers/writeHelpers.js';
 
-let server: TestServer;
 const PREFIX = 'tenure:links-';
 const SOURCES = ['a', 'b', 'c'].map((tag) => `source:links-${tag}`);
-
-beforeAll(async () => {
-  server = await startTestServer({ OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
-});
-afterAll(async () => {
-  if (server) for (const id of SOURCES) await retractSource(server.app.store, id).catch(() => undefined);
-  await server?.stop();
-});
-
-async function data(query: string, variables: Record<string, unknown> = {}) {
-  const response = await server.graphql(query, variables);
-  expect(response.body.errors).toBeUndefined();
-  return response.body.data as Record<string, any>;
-}
+const server = testServerRetractingAfterwards(SOURCES);
+const data = (query: string, variables: Record<string, unknown> = {}) => graphqlData(server(), query, variables);
 
 /** Links equal tenures, and there are `count` of this test's tenures. */
 async function expectOneLinkPerTenure(count: number) {
-  const { tenures, links } = await tenuresAndLinks(server.app.driver, PREFIX);
+  const { tenures, links } = await tenuresAndLinks(server().app.driver, PREFIX);
   expect(links).toEqual(tenures);
   expect(tenures).toHaveLength(count);
   return tenures;
@@ -83,7 +69,7 @@ const NEIGHBORHOOD = `query ($id: ID!) { neighborhood(id: $id, depth: 2, limit: 
 
 describe('the one-step tenure links', () => {
   it('follow every write that changes tenures, and are never shown', async () => {
-    const store = server.app.store;
+    const store = server().app.store;
     await ingestDocument(store, documentA(true));
     await ingestDocument(store, documentB);
     const tenures = await expectOneLinkPerTenure(6);
@@ -140,10 +126,10 @@ describe('the one-step tenure links', () => {
   });
 
   it('are rewritten at start-up when the store lacks them or they differ from the tenures', async () => {
-    const store = server.app.store;
+    const store = server().app.store;
     await ingestDocument(store, documentA(true));
     await expectOneLinkPerTenure(4);
-    const session = server.app.driver.session();
+    const session = server().app.driver.session();
     try {
       await session.run(
         `MATCH (:Person)-[link:HOLDS_POST]->(:Post {id: 'post:links-member'}) DELETE link
@@ -153,7 +139,7 @@ describe('the one-step tenure links', () => {
     } finally {
       await session.close();
     }
-    const broken = await tenuresAndLinks(server.app.driver, PREFIX);
+    const broken = await tenuresAndLinks(server().app.driver, PREFIX);
     expect(broken.links).not.toEqual(broken.tenures);
     expect(await repairHoldsPostLinks(store)).toBeGreaterThanOrEqual(2);
     await expectOneLinkPerTenure(4);

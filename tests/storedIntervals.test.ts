@@ -3,29 +3,15 @@
  * earliest attestation moves the start; seats decide whether a new holder ends an open tenure;
  * a merge recomputes the posts it touches. And the seed states its seats.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestDocument } from '../src/ingest/ingestDocument.js';
 import { mergeEntities } from '../src/ingest/mergeEntities.js';
 import { retractSource } from '../src/ingest/retractSource.js';
-import { startTestServer, type TestServer } from './helpers/testServer.js';
-import { testDocument, SLOW_MACHINE_TIMEOUT_MS } from './helpers/writeHelpers.js';
+import { graphqlData, testDocument, testServerRetractingAfterwards } from './helpers/writeHelpers.js';
 
-let server: TestServer;
 const SOURCES = ['early', 'late', 'seats', 'merge'].map((tag) => `source:stored-${tag}`);
-
-beforeAll(async () => {
-  server = await startTestServer({ OFFICEGRAPH_QUERY_TIMEOUT_MS: SLOW_MACHINE_TIMEOUT_MS });
-});
-afterAll(async () => {
-  if (server) for (const id of SOURCES) await retractSource(server.app.store, id).catch(() => undefined);
-  await server?.stop();
-});
-
-async function data(query: string, variables: Record<string, unknown> = {}) {
-  const response = await server.graphql(query, variables);
-  expect(response.body.errors).toBeUndefined();
-  return response.body.data as Record<string, any>;
-}
+const server = testServerRetractingAfterwards(SOURCES);
+const data = (query: string, variables: Record<string, unknown> = {}) => graphqlData(server(), query, variables);
 
 const TENURES = `query ($post: ID!, $at: Date) {
   post(id: $post) { seats tenures { person { id } effectiveStart effectiveEnd endIsDerived endBasis heldFrom heldTo } }
@@ -52,8 +38,8 @@ function governorDocument(tag: 'early' | 'late', publishedDate: string) {
 
 describe('stored intervals', () => {
   it('move the start when the source that gave the earliest attestation is retracted', async () => {
-    await ingestDocument(server.app.store, governorDocument('late', '2026-03-01'));
-    await ingestDocument(server.app.store, governorDocument('early', '2026-01-05'));
+    await ingestDocument(server().app.store, governorDocument('late', '2026-03-01'));
+    await ingestDocument(server().app.store, governorDocument('early', '2026-01-05'));
     const before = await data(TENURES, { post: 'post:stored-warden', at: '2026-02' });
     expect(before).toEqual({
       post: {
@@ -67,7 +53,7 @@ describe('stored intervals', () => {
       },
       roleHolders: [{ person: { id: 'person:stored-tester' } }],
     });
-    await retractSource(server.app.store, 'source:stored-early');
+    await retractSource(server().app.store, 'source:stored-early');
     const after = await data(TENURES, { post: 'post:stored-warden', at: '2026-02' });
     expect(after.post.tenures).toMatchObject([{ effectiveStart: '2026-03-01', heldFrom: '2026-03-01' }]);
     expect(after.roleHolders).toEqual([]);
@@ -81,7 +67,7 @@ describe('stored intervals', () => {
       'The Seat Board has seats and a chair.',
     ];
     await ingestDocument(
-      server.app.store,
+      server().app.store,
       testDocument(
         'stored-seats',
         sentences,
@@ -122,7 +108,7 @@ describe('stored intervals', () => {
   it('are recomputed when a merge makes two holders one', async () => {
     const sentences = ['Mer Ger chaired the Merge Desk from 2010.', 'M. Ger chaired the Merge Desk from 2012.', 'The Merge Desk has one chair.'];
     await ingestDocument(
-      server.app.store,
+      server().app.store,
       testDocument(
         'stored-merge',
         sentences,
@@ -139,7 +125,7 @@ describe('stored intervals', () => {
         ],
       ),
     );
-    await mergeEntities(server.app.store, 'person:mer-ger', 'person:m-ger');
+    await mergeEntities(server().app.store, 'person:mer-ger', 'person:m-ger');
     const answer = await data(`{ succession(post: "post:merge-desk-chair") { id person { id } heldFrom heldTo predecessor { id } successor { id } } }`);
     expect(answer.succession).toEqual([
       {
