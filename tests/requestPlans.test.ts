@@ -154,6 +154,32 @@ describe('one read per request', () => {
       }
     }
   });
+
+  it('paths, with and without properties and evidence, and an unknown end', async () => {
+    const bare = `query ($from: ID!, $to: ID!, $at: Date) {
+      paths(from: $from, to: $to, maxHops: 4, first: 5, at: $at) { length nodes { id kind label } edges { id source target type } } }`;
+    const full = `query ($from: ID!, $to: ID!, $at: Date) {
+      paths(from: $from, to: $to, maxHops: 4, first: 5, at: $at) { length nodes { id properties } edges { id properties evidence { quote } } } }`;
+    let found = 0;
+    for (let index = 0; index + 1 < personIds.length; index += 2) {
+      for (const at of [null, '2010']) {
+        const variables = { from: personIds[index], to: personIds[index + 1], at };
+        const bareAnswer = await oneRead(bare, variables);
+        const fullAnswer = await oneRead(full, variables);
+        found += bareAnswer.paths.length;
+        // The same paths either way: the edge ids (a tenure's id, a participation's role) need no properties.
+        expect(bareAnswer.paths.map((path: { edges: Array<{ id: string }> }) => path.edges.map((edge) => edge.id))).toEqual(
+          fullAnswer.paths.map((path: { edges: Array<{ id: string }> }) => path.edges.map((edge) => edge.id)),
+        );
+      }
+    }
+    expect(found).toBeGreaterThan(0);
+    sent.length = 0;
+    const unknown = await planned.graphql(bare, { from: personIds[0], to: 'person:nobody-at-all', at: null });
+    expect(unknown.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(unknown.body.errors?.[0]?.message).toContain('(to)');
+    expect(sent).toHaveLength(1);
+  });
 });
 
 describe('the one-statement neighbourhood', () => {

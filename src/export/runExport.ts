@@ -30,14 +30,10 @@ export async function readExportGraph(store: GraphStore, request: ExportRequest)
     return fromSubgraph(`neighborhood of ${request.id} (depth ${request.depth})${asOf}`, subgraph);
   }
   // Each id as it resolves (an id merged into another entity stands for that entity), as in the paths field.
-  const found = await store.read('entities_by_ids', { ids: [request.from, request.to] });
-  const resolved = new Map(found.map((row) => [row.id, row.entity.id]));
-  const from = resolved.get(request.from);
-  const to = resolved.get(request.to);
-  if (from === undefined) return { parameter: 'from', id: request.from };
-  if (to === undefined) return { parameter: 'to', id: request.to };
-  const paths =
-    from === to ? [] : await shortestPaths(store, { from, to, maxHops: request.maxHops, first: request.first, at });
+  const answer = await shortestPaths(store, { from: request.from, to: request.to, maxHops: request.maxHops, first: request.first, at });
+  if (answer.from === null) return { parameter: 'from', id: request.from };
+  if (answer.to === null) return { parameter: 'to', id: request.to };
+  const { paths } = answer;
   return fromPaths(`shortest paths from ${request.from} to ${request.to}${asOf}`, paths);
 }
 

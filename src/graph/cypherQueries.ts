@@ -103,8 +103,12 @@ export const CYPHER_QUERIES = {
     { centre: Record<string, unknown>; nodes: Array<Record<string, unknown>>; truncated: boolean; edges: RawEdgeRow[] }
   >(),
   shortest_paths: defineQuery<
-    { from: string; to: string; maxHops: number; candidates: number } & AsOfDays,
-    { nodes: Array<Record<string, unknown>>; relationships: RawEdgeRow[]; hops: number }
+    { from: string; to: string; maxHops: number; candidates: number; nodeProperties: boolean; edgeProperties: boolean } & AsOfDays,
+    {
+      fromId: Nullable<string>;
+      toId: Nullable<string>;
+      paths: Array<{ nodes: Array<Record<string, unknown>>; relationships: RawEdgeRow[]; hops: number }>;
+    }
   >(),
   entity_page: defineQuery<
     { kind: EntityKind; first: number; after: Nullable<string>; nameContains: Nullable<string>; type: Nullable<string> } & AsOfDays,

@@ -20,30 +20,54 @@ export interface GraphPath {
 }
 
 interface PathsRequest {
+  /** The ends as asked: an id merged into another entity stands for that entity. */
   from: string;
   to: string;
   maxHops: number;
   first: number;
   /** Partial date, or null for all time. */
   at?: string | null;
+  /** Whether nodes carry all their properties (the default), or only id, kind and name. */
+  nodeProperties?: boolean;
+  /** Whether edges carry their properties and evidence (the default), or only what makes their ids. */
+  edgeProperties?: boolean;
 }
 
-export async function shortestPaths(
-  store: GraphStore,
-  request: PathsRequest,
-): Promise<GraphPath[]> {
+export interface PathsAnswer {
+  /** The ends' own ids, or null for an end that names no entity. */
+  from: string | null;
+  to: string | null;
+  /** Fewest hops first; none when an end is unknown or both ends are one entity. */
+  paths: GraphPath[];
+}
+
+/** One statement: the ends resolved and the paths between them. */
+export async function shortestPaths(store: GraphStore, request: PathsRequest): Promise<PathsAnswer> {
   const days = dayRange(request.at, request.at);
-  const rows = await store.read('shortest_paths', {
+  const [row] = await store.read('shortest_paths', {
     from: request.from,
     to: request.to,
     maxHops: request.maxHops,
     candidates: request.first,
     atFirst: days.heldFirst,
     atLast: days.heldLast,
+    nodeProperties: request.nodeProperties ?? true,
+    edgeProperties: request.edgeProperties ?? true,
   });
-  return rows.map((row) => ({
-    length: row.hops,
-    nodes: row.nodes.map(toGraphNode),
-    edges: row.relationships.map(toGraphEdge),
+  const paths = (row?.paths ?? []).map((path) => ({
+    length: path.hops,
+    nodes: path.nodes.map(toGraphNode),
+    edges: path.relationships.map(toGraphEdge),
   }));
+  // Collected in the statement's order; sorted again so the order never rests on collect().
+  const key = (path: GraphPath) => path.nodes.map((node) => node.id);
+  paths.sort((x, y) => x.length - y.length || compareIds(key(x), key(y)));
+  return { from: row?.fromId ?? null, to: row?.toId ?? null, paths };
+}
+
+function compareIds(x: string[], y: string[]): number {
+  for (let index = 0; index < Math.min(x.length, y.length); index += 1) {
+    if (x[index] !== y[index]) return (x[index] as string) < (y[index] as string) ? -1 : 1;
+  }
+  return x.length - y.length;
 }

@@ -40,6 +40,6 @@ export async function warmUpWalks(store: GraphStore): Promise<void> {
     for (const kinds of [null, ['PERSON' as const]]) {
       await store.prepare('neighborhood_two', { id: NOTHING, depth: 2, limit: 2, rowLimit: 10, kinds, includeSources: false, edgeProperties: true, nodeProperties: true, atFirst: first, atLast: last });
     }
-    await store.prepare('shortest_paths', { from: NOTHING, to: NOTHING, maxHops: 4, candidates: 1, atFirst: first, atLast: last });
+    await store.prepare('shortest_paths', { from: NOTHING, to: NOTHING, maxHops: 4, candidates: 1, atFirst: first, atLast: last, nodeProperties: true, edgeProperties: true });
   }
 }

@@ -3,7 +3,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Resolvers } from '../generated/resolverTypes.js';
 import type { EntityKind } from '../model/document.js';
 import { badArgument, notFound } from '../errors.js';
-import { requireEntity } from './entity.js';
 import { bestMatchingName, buildSearchQuery } from '../graph/searchQuery.js';
 import { neighborhood, NEIGHBORHOOD_MAX_DEPTH, NEIGHBORHOOD_MAX_LIMIT } from '../graph/neighborhood.js';
 import { PATHS_MAX_FIRST, PATHS_MAX_HOPS, shortestPaths } from '../graph/paths.js';
@@ -66,13 +65,25 @@ export const exploreResolvers = {
       _root: unknown,
       args: { from: string; to: string; maxHops?: number | null; first?: number | null; at?: string | null },
       context: RequestContext,
+      info: GraphQLResolveInfo,
     ) => {
       const maxHops = checkRange('maxHops', args.maxHops ?? 4, 1, PATHS_MAX_HOPS);
       const first = checkRange('first', args.first ?? 5, 1, PATHS_MAX_FIRST);
-      // The entities' own ids: an id merged into another entity walks from the one it resolves to.
-      const [from, to] = await Promise.all([requireEntity(context, 'from', args.from), requireEntity(context, 'to', args.to)]);
-      if (from.id === to.id) return [];
-      return shortestPaths(context.store, { from: from.id, to: to.id, maxHops, first, at: args.at ?? null });
+      // One statement resolves the ends (an id merged into another entity walks from the one it
+      // resolves to) and searches; properties and evidence are read only when selected.
+      const selection = selectionOf(info);
+      const answer = await shortestPaths(context.store, {
+        from: args.from,
+        to: args.to,
+        maxHops,
+        first,
+        at: args.at ?? null,
+        nodeProperties: selects(selection, 'nodes', 'properties'),
+        edgeProperties: selects(selection, 'edges', 'properties') || selects(selection, 'edges', 'evidence'),
+      });
+      if (answer.from === null) throw notFound('entity (from)', args.from);
+      if (answer.to === null) throw notFound('entity (to)', args.to);
+      return answer.paths;
     },
   },
   GraphEdge: {
