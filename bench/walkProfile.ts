@@ -43,7 +43,7 @@ const WALKS: Array<{ question: string; statement: string; parameters: (p: Params
   {
     question: 'paths(person, person, maxHops 4)',
     statement: queries.shortest_paths,
-    parameters: (p) => ({ from: p.from, to: p.to, maxHops: int(4), candidates: int(5), ...asOf(p.at) }),
+    parameters: (p) => ({ from: p.from, to: p.to, maxHops: int(4), candidates: int(5), nodeProperties: false, edgeProperties: false, ...asOf(p.at) }),
   },
 ];
 
