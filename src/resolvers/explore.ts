@@ -53,11 +53,7 @@ export const exploreResolvers = {
       const depth = checkRange('depth', args.depth ?? 1, 1, NEIGHBORHOOD_MAX_DEPTH);
       const limit = checkRange('limit', args.limit ?? 200, 1, NEIGHBORHOOD_MAX_LIMIT);
       const kinds = args.kinds && args.kinds.length > 0 ? args.kinds : null;
-      // Nodes' and edges' properties (and edges' evidence) are read only when the request asks for them.
-      const selection = selectionOf(info);
-      const edgeProperties = selects(selection, 'edges', 'properties') || selects(selection, 'edges', 'evidence');
-      const nodeProperties = selects(selection, 'nodes', 'properties');
-      const subgraph = await neighborhood(context.store, { id: args.id, depth, limit, kinds, at: args.at ?? null, edgeProperties, nodeProperties });
+      const subgraph = await neighborhood(context.store, { id: args.id, depth, limit, kinds, at: args.at ?? null, ...propertiesSelected(info) });
       if (!subgraph) throw notFound('entity', args.id);
       return subgraph;
     },
@@ -70,17 +66,8 @@ export const exploreResolvers = {
       const maxHops = checkRange('maxHops', args.maxHops ?? 4, 1, PATHS_MAX_HOPS);
       const first = checkRange('first', args.first ?? 5, 1, PATHS_MAX_FIRST);
       // One statement resolves the ends (an id merged into another entity walks from the one it
-      // resolves to) and searches; properties and evidence are read only when selected.
-      const selection = selectionOf(info);
-      const answer = await shortestPaths(context.store, {
-        from: args.from,
-        to: args.to,
-        maxHops,
-        first,
-        at: args.at ?? null,
-        nodeProperties: selects(selection, 'nodes', 'properties'),
-        edgeProperties: selects(selection, 'edges', 'properties') || selects(selection, 'edges', 'evidence'),
-      });
+      // resolves to) and searches.
+      const answer = await shortestPaths(context.store, { from: args.from, to: args.to, maxHops, first, at: args.at ?? null, ...propertiesSelected(info) });
       if (answer.from === null) throw notFound('entity (from)', args.from);
       if (answer.to === null) throw notFound('entity (to)', args.to);
       return answer.paths;
@@ -90,3 +77,15 @@ export const exploreResolvers = {
     evidence: (edge: GraphEdge) => edge.evidence,
   },
 } satisfies Resolvers;
+
+/**
+ * Whether a Subgraph or a Path request selects its nodes' properties, and its edges' properties or
+ * evidence: what is not selected is not read from the database.
+ */
+function propertiesSelected(info: GraphQLResolveInfo): { nodeProperties: boolean; edgeProperties: boolean } {
+  const selection = selectionOf(info);
+  return {
+    nodeProperties: selects(selection, 'nodes', 'properties'),
+    edgeProperties: selects(selection, 'edges', 'properties') || selects(selection, 'edges', 'evidence'),
+  };
+}
