@@ -8,14 +8,20 @@
 import type { GraphStore } from '../graph/graphStore.js';
 
 const NOTHING = 'warm-up:nothing';
+/** No "as of" date, and one: each gives the statements other parameter types (null or string). */
+const AS_OF_DAYS = [
+  [null, null],
+  ['2000-01-01', '2000-12-31'],
+] as const;
+/** With and without a kinds filter (null or a list). */
+const KINDS = [null, ['PERSON' as const]];
+/** A neighbourhood's parameters that only change the plan by their types. */
+const NEIGHBORHOOD_BASE = { id: NOTHING, limit: 2, rowLimit: 10, includeSources: false, edgeProperties: true, nodeProperties: true };
 
 export async function warmUpPlans(store: GraphStore): Promise<void> {
-  for (const [first, last] of [
-    [null, null],
-    ['2000-01-01', '2000-12-31'],
-  ] as const) {
-    for (const kinds of [null, ['PERSON' as const]]) {
-      await store.prepare('neighborhood_one', { id: NOTHING, limit: 2, rowLimit: 10, kinds, includeSources: false, edgeProperties: true, nodeProperties: true, atFirst: first, atLast: last });
+  for (const [first, last] of AS_OF_DAYS) {
+    for (const kinds of KINDS) {
+      await store.prepare('neighborhood_one', { ...NEIGHBORHOOD_BASE, kinds, atFirst: first, atLast: last });
     }
     const tree = { heldFirst: first, heldLast: last, withTenures: true, withPosts: true, withOrganizations: true, limit: 1 };
     await store.prepare('plan_person', { ids: [NOTHING], ...tree });
@@ -33,12 +39,9 @@ export async function warmUpPlans(store: GraphStore): Promise<void> {
  * waits for all of them.
  */
 export async function warmUpWalks(store: GraphStore): Promise<void> {
-  for (const [first, last] of [
-    [null, null],
-    ['2000-01-01', '2000-12-31'],
-  ] as const) {
-    for (const kinds of [null, ['PERSON' as const]]) {
-      await store.prepare('neighborhood_two', { id: NOTHING, depth: 2, limit: 2, rowLimit: 10, kinds, includeSources: false, edgeProperties: true, nodeProperties: true, atFirst: first, atLast: last });
+  for (const [first, last] of AS_OF_DAYS) {
+    for (const kinds of KINDS) {
+      await store.prepare('neighborhood_two', { ...NEIGHBORHOOD_BASE, depth: 2, kinds, atFirst: first, atLast: last });
     }
     await store.prepare('shortest_paths', { from: NOTHING, to: NOTHING, maxHops: 4, candidates: 1, atFirst: first, atLast: last, nodeProperties: true, edgeProperties: true });
   }
